@@ -1,0 +1,33 @@
+package io.tracegate.approval.infrastructure;
+
+import io.tracegate.approval.domain.UserAccount;
+import io.tracegate.approval.domain.UserAccounts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaUserAccounts implements UserAccounts {
+
+    @PersistenceContext(unitName = "tracegate")
+    EntityManager em;
+
+    @Override
+    public void add(UserAccount account) {
+        em.persist(account);
+        em.flush();
+    }
+
+    @Override
+    public Optional<UserAccount> named(String username) {
+        return em.createQuery("select u from UserAccount u where u.username = :name", UserAccount.class)
+                .setParameter("name", username).getResultStream().findFirst();
+    }
+
+    @Override
+    public long count() {
+        return em.createQuery("select count(u) from UserAccount u", Long.class).getSingleResult();
+    }
+}

@@ -1,0 +1,232 @@
+package io.tracegate.platform.blob;
+
+import io.tracegate.platform.failure.UploadRejected;
+import io.tracegate.platform.failure.UploadRejected.Reason;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Streams bodies into {@code <root>/staging}, checks their SHA-256 against what the client declared, and
+ * moves them atomically to {@code <root>/sha256/<aa>/<bb>/<hex>}. Storage paths come only from digests,
+ * never from client file names. Memory use is one buffer, whatever the size of the body.
+ */
+public class BlobStore {
+
+    private static final int BUFFER = 1 << 20;
+
+    private final Path root;
+    private final Path staging;
+    private final Path objects;
+
+    public BlobStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        this.staging = this.root.resolve("staging");
+        this.objects = this.root.resolve("sha256");
+        try {
+            Files.createDirectories(staging);
+            Files.createDirectories(objects);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create blob store under " + this.root, e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * Stores the body if it hashes to {@code expected} and fits {@code maxBytes}; when the store already
+     * has that content, the new copy is dropped (content addressing). The body is read in full either way,
+     * so the caller has proven it holds the bytes.
+     *
+     * @param declaredLength the Content-Length the client announced, or -1 when chunked
+     */
+    public StoredBlob store(InputStream body, Sha256 expected, long declaredLength, long maxBytes) {
+        if (declaredLength > maxBytes) {
+            throw new UploadRejected(Reason.TOO_LARGE, "body",
+                    "declared " + declaredLength + " bytes, the limit is " + maxBytes);
+        }
+        Path temp = staging.resolve(UUID.randomUUID() + ".part");
+        try {
+            long size = writeAndCheck(body, temp, expected, declaredLength, maxBytes);
+            publish(temp, expected);
+            return new StoredBlob(expected, size);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    private long writeAndCheck(InputStream body, Path temp, Sha256 expected, long declaredLength, long maxBytes) {
+        MessageDigest sha = sha256();
+        byte[] buffer = new byte[BUFFER];
+        long size = 0;
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            int n;
+            while ((n = readSome(body, buffer, size, declaredLength)) > 0) {
+                size += n;
+                if (size > maxBytes) {
+                    throw new UploadRejected(Reason.TOO_LARGE, "body", "body exceeds the limit of " + maxBytes + " bytes");
+                }
+                sha.update(buffer, 0, n);
+                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+                while (chunk.hasRemaining()) {
+                    out.write(chunk);
+                }
+            }
+            if (declaredLength >= 0 && size != declaredLength) {
+                throw truncated(size, declaredLength);
+            }
+            // Durable before it can become visible: a crash after the rename must not expose a torn file.
+            out.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the blob store staging area", e);
+        }
+        Sha256 actual = Sha256.of(sha.digest());
+        if (!actual.equals(expected)) {
+            throw new UploadRejected(Reason.DIGEST_MISMATCH, "sha256",
+                    "declared sha256 " + expected + " but the " + size + " bytes received hash to " + actual);
+        }
+        return size;
+    }
+
+    /** Reads from the client; a broken connection is the client's fault, not a server error. */
+    private static int readSome(InputStream body, byte[] buffer, long soFar, long declaredLength) {
+        try {
+            int n = body.read(buffer);
+            return Math.max(n, 0);
+        } catch (IOException e) {
+            throw truncated(soFar, declaredLength);
+        }
+    }
+
+    private static UploadRejected truncated(long received, long declared) {
+        String expected = declared >= 0 ? " of " + declared : "";
+        return new UploadRejected(Reason.TRUNCATED, "body",
+                "upload ended after " + received + expected + " bytes; nothing was stored");
+    }
+
+    private void publish(Path temp, Sha256 digest) {
+        Path target = pathOf(digest);
+        try {
+            Files.createDirectories(target.getParent());
+            if (Files.exists(target)) {
+                return;
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException raced) {
+                return;
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IllegalStateException("the blob store needs a file system with atomic rename", e);
+            }
+            fsyncDirectory(target.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish blob " + digest, e);
+        }
+    }
+
+    private static void fsyncDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    public boolean contains(Sha256 digest) {
+        return Files.isRegularFile(pathOf(digest));
+    }
+
+    public Optional<Path> locate(Sha256 digest) {
+        Path path = pathOf(digest);
+        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    Path pathOf(Sha256 digest) {
+        String hex = digest.hex();
+        return objects.resolve(hex.substring(0, 2)).resolve(hex.substring(2, 4)).resolve(hex);
+    }
+
+    /** Writes and removes a probe file: the readiness check's proof that the store is writable. */
+    public void probeWritable() throws IOException {
+        Path probe = Files.createTempFile(staging, "probe-", ".tmp");
+        Files.delete(probe);
+    }
+
+    /**
+     * Removes staging leftovers and stored blobs that no database row claims, both older than
+     * {@code minAge} so that uploads in flight are never touched.
+     *
+     * @return the blobs and temp files removed
+     */
+    public List<Path> sweep(Predicate<Sha256> isRecorded, Duration minAge, Instant now) {
+        List<Path> removed = new ArrayList<>();
+        Instant cutoff = now.minus(minAge);
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(staging)) {
+            for (Path temp : temps) {
+                if (olderThan(temp, cutoff) && deleteQuietly(temp)) {
+                    removed.add(temp);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (Stream<Path> files = Files.walk(objects)) {
+            files.filter(Files::isRegularFile)
+                 .filter(path -> path.getFileName().toString().matches("[0-9a-f]{64}"))
+                 .filter(path -> olderThan(path, cutoff))
+                 .filter(path -> !isRecorded.test(new Sha256(path.getFileName().toString())))
+                 .forEach(path -> {
+                     if (deleteQuietly(path)) {
+                         removed.add(path);
+                     }
+                 });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return removed;
+    }
+
+    private static boolean olderThan(Path path, Instant cutoff) {
+        try {
+            return Files.getLastModifiedTime(path).toInstant().isBefore(cutoff);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean deleteQuietly(Path path) {
+        try {
+            return Files.deleteIfExists(path);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

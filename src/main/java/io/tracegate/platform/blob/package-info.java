@@ -1,0 +1,6 @@
+/**
+ * The content-addressed blob store: every uploaded file (artifact or evidence) is kept once, named by
+ * its SHA-256, written temp file → fsync → atomic rename → fsync directory, and only then recorded in
+ * the database. Files without a database row are orphans of a crash and are swept.
+ */
+package io.tracegate.platform.blob;

@@ -1,0 +1,153 @@
+package io.tracegate.platform.demo;
+
+import io.tracegate.platform.blob.BlobRecords;
+import io.tracegate.platform.blob.BlobStore;
+import io.tracegate.platform.blob.Sha256;
+import io.tracegate.platform.blob.StoredBlob;
+import io.tracegate.platform.persistence.SchemaState;
+import io.tracegate.platform.web.JsonFields;
+import io.tracegate.release.application.RecipeDraft;
+import io.tracegate.release.domain.Artifact;
+import io.tracegate.release.domain.ArtifactFileName;
+import io.tracegate.release.domain.ArtifactKind;
+import io.tracegate.release.domain.Artifacts;
+import io.tracegate.release.domain.Model;
+import io.tracegate.release.domain.ModelName;
+import io.tracegate.release.domain.Models;
+import io.tracegate.release.domain.OptimizationRecipe;
+import io.tracegate.release.domain.Release;
+import io.tracegate.release.domain.Releases;
+import io.tracegate.release.domain.SemanticVersion;
+import io.tracegate.release.interfaces.RecipeJson;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * In demo mode, loads the example model, its releases, recipes and artifacts the first time (when the
+ * model does not exist yet). Goes through the domain objects, so the demo obeys the same rules as users.
+ */
+@Singleton
+@Startup
+@DependsOn({"SchemaMigration", "AccountBootstrap"})
+public class DemoProject {
+
+    static final String PROJECT = "evidence/front-camera-object-detector/";
+    private static final String LOADER = "demo-loader";
+    private static final Logger LOG = Logger.getLogger(DemoProject.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "tracegate.demo.enabled")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "tracegate.demo.source")
+    java.util.Optional<String> source;
+
+    @Inject
+    SchemaState schema;
+
+    @Inject
+    Models models;
+
+    @Inject
+    Releases releases;
+
+    @Inject
+    Artifacts artifacts;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    BlobRecords blobRecords;
+
+    @PostConstruct
+    void load() {
+        if (!enabled || !schema.isReady()) {
+            return;
+        }
+        DemoSource files = DemoSource.of(source.orElse(null));
+        JsonObject demo = readJson(files, PROJECT + "demo.json");
+        JsonObject modelJson = demo.getJsonObject("model");
+        ModelName name = new ModelName(modelJson.getString("name"));
+        if (models.named(name).isPresent()) {
+            return;
+        }
+        Instant now = Instant.now();
+        Model model = Model.register(name, modelJson.getString("description", null), LOADER, now);
+        models.add(model);
+        Map<String, Release> byVersion = new HashMap<>();
+        for (JsonValue value : demo.getJsonArray("releases")) {
+            JsonObject releaseJson = value.asJsonObject();
+            Release reference = releaseJson.containsKey("reference") ? byVersion.get(releaseJson.getString("reference")) : null;
+            Release release = Release.draft(model, new SemanticVersion(releaseJson.getString("version")),
+                    releaseJson.getString("description", null), reference, LOADER, now);
+            releases.add(release);
+            RecipeDraft draft = RecipeJson.read(new JsonFields(releaseJson.getJsonObject("recipe"), ""));
+            release.attachRecipe(OptimizationRecipe.of(draft.precision(), draft.quantization(), draft.calibrator(),
+                    draft.calibrationDataset(), draft.pruning(), null, draft.tensorRt(), draft.target()), LOADER, now);
+            for (JsonValue artifactValue : releaseJson.getJsonArray("artifacts")) {
+                JsonObject artifact = artifactValue.asJsonObject();
+                storeArtifact(files, release, artifact, now);
+            }
+            byVersion.put(release.version().value(), release);
+        }
+        LOG.info(() -> "Loaded the demo project '" + name + "' (" + byVersion.size() + " releases) from " + files);
+    }
+
+    private void storeArtifact(DemoSource files, Release release, JsonObject artifact, Instant now) {
+        String file = artifact.getString("file");
+        StoredBlob blob = storeFile(files, PROJECT + file);
+        blobRecords.claim(blob, now);
+        String fileName = Path.of(file).getFileName().toString();
+        artifacts.add(Artifact.record(release, new ArtifactFileName(fileName),
+                ArtifactKind.valueOf(artifact.getString("kind")), blob, artifact.getString("mediaType", null), LOADER, now));
+    }
+
+    /** Hashes the file in one pass, then stores it with that digest (two reads; demo files are small). */
+    private StoredBlob storeFile(DemoSource files, String relative) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            long size;
+            try (InputStream in = new DigestInputStream(files.open(relative), sha)) {
+                size = in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            Sha256 digest = Sha256.of(sha.digest());
+            try (InputStream in = files.open(relative)) {
+                return blobs.store(in, digest, size, Long.MAX_VALUE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonObject readJson(DemoSource files, String relative) {
+        try (InputStream in = files.open(relative); JsonReader reader = Json.createReader(in)) {
+            return reader.readObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

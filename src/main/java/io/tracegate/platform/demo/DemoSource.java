@@ -1,0 +1,48 @@
+package io.tracegate.platform.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the example project is read from: a checkout of the repository (so edits show up on the next
+ * fresh start) or the copy packaged in the WAR under {@code demo/}.
+ */
+final class DemoSource {
+
+    private final Path directory;
+
+    private DemoSource(Path directory) {
+        this.directory = directory;
+    }
+
+    static DemoSource of(String configured) {
+        return new DemoSource(configured == null || configured.isBlank() ? null : Path.of(configured));
+    }
+
+    /** @param relative a path such as {@code evidence/front-camera-object-detector/demo.json} */
+    InputStream open(String relative) {
+        if (relative.contains("..")) {
+            throw new IllegalArgumentException("demo paths stay inside the project: " + relative);
+        }
+        try {
+            if (directory != null) {
+                return Files.newInputStream(directory.resolve(relative));
+            }
+            InputStream in = DemoSource.class.getClassLoader().getResourceAsStream("demo/" + relative);
+            if (in == null) {
+                throw new IOException("demo/" + relative + " is not in the application");
+            }
+            return in;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the demo project file " + relative, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return directory == null ? "the copy inside the application" : directory.toString();
+    }
+}

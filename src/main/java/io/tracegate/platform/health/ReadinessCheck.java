@@ -1,0 +1,56 @@
+package io.tracegate.platform.health;
+
+import io.tracegate.platform.blob.BlobStore;
+import io.tracegate.platform.persistence.SchemaMigration;
+import io.tracegate.platform.persistence.SchemaState;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+
+/** {@code /health/ready}: UP only when the database answers, the schema is migrated and the blob store takes writes. */
+@Readiness
+@ApplicationScoped
+public class ReadinessCheck implements HealthCheck {
+
+    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    DataSource dataSource;
+
+    @Inject
+    SchemaState schema;
+
+    @Inject
+    BlobStore blobs;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("tracegate").up();
+        try (Connection connection = dataSource.getConnection()) {
+            boolean valid = connection.isValid(5);
+            response.withData("database", valid ? "reachable" : "not answering");
+            if (!valid) {
+                response.down();
+            }
+        } catch (Exception e) {
+            response.down().withData("database", "unreachable: " + e.getMessage());
+        }
+        if (schema.isReady()) {
+            response.withData("schema", "migrated to version " + schema.version());
+        } else {
+            response.down().withData("schema", "NOT migrated: " + schema.failure().orElse("?"));
+        }
+        try {
+            blobs.probeWritable();
+            response.withData("blobStore", "writable at " + blobs.root());
+        } catch (Exception e) {
+            response.down().withData("blobStore", "not writable at " + blobs.root() + ": " + e.getMessage());
+        }
+        return response.build();
+    }
+}

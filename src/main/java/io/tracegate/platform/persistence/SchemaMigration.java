@@ -1,0 +1,75 @@
+package io.tracegate.platform.persistence;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import javax.sql.DataSource;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Applies the SQL migrations at start-up, before any other start-up bean and before requests are served.
+ * A failure (an edited migration's checksum, a broken script, an unreachable database) does not kill the
+ * deployment: it is kept in {@link SchemaState}, so readiness reports it and the API answers 503, rather
+ * than Payara silently answering 404 with nothing deployed.
+ */
+@Singleton
+@Startup
+@DataSourceDefinition(
+        name = SchemaMigration.DATA_SOURCE,
+        className = "${MPCONFIG=tracegate.db.datasource}",
+        url = "${MPCONFIG=tracegate.db.url}",
+        user = "${MPCONFIG=tracegate.db.user}",
+        password = "${MPCONFIG=tracegate.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=meta-data",
+            "fish.payara.fail-all-connections=true"
+        })
+public class SchemaMigration {
+
+    public static final String DATA_SOURCE = "java:app/jdbc/tracegate";
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+    @Resource(lookup = DATA_SOURCE)
+    DataSource dataSource;
+
+    @Inject
+    SchemaState state;
+
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void migrate() {
+        try {
+            MigrateResult result = migrator(dataSource).migrate();
+            state.migrated(result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
+                    result.migrationsExecuted);
+            LOG.info(() -> "Database schema at version " + state.version() + " (" + result.migrationsExecuted
+                    + " migrations applied now) on " + result.database);
+        } catch (RuntimeException e) {
+            state.failed(e.getMessage());
+            LOG.log(Level.SEVERE, "Tracegate is NOT READY: the database migration failed. " + e.getMessage(), e);
+        }
+    }
+
+    /** The one Flyway configuration of Tracegate, also used by tests against real databases. */
+    public static Flyway migrator(DataSource dataSource) {
+        return Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .validateOnMigrate(true)
+                .cleanDisabled(true)
+                .load();
+    }
+}

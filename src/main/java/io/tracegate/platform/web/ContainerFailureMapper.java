@@ -1,0 +1,96 @@
+package io.tracegate.platform.web;
+
+import io.tracegate.platform.failure.Failure;
+import jakarta.ejb.EJBAccessException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Everything that is not a {@link Failure} of ours: container exceptions wrapping ours (EJBException),
+ * access refusals from the EJB container, JAX-RS's own 404/405/415, lost optimistic-lock races, and
+ * finally real bugs, which get a 500 with an incident id but no stack trace.
+ */
+@Provider
+public class ContainerFailureMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ContainerFailureMapper.class.getName());
+
+    @Context
+    SecurityContext security;
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        int depth = 0;
+        for (Throwable t = thrown; t != null && depth++ < 20; t = t.getCause()) {
+            if (t instanceof Failure failure) {
+                return new FailureMapper().toResponse(failure);
+            }
+            if (t instanceof EJBAccessException) {
+                return refused();
+            }
+            if (t instanceof OptimisticLockException) {
+                return Problem.response(Status.CONFLICT, "concurrent-change",
+                        "someone else changed this record at the same time; reload and retry", null);
+            }
+            if (t instanceof WebApplicationException web) {
+                int status = web.getResponse().getStatus();
+                return status == 401 || status == 403 ? refused() : fromJaxRs(web);
+            }
+            if (t instanceof PersistenceException && isConstraintViolation(t)) {
+                return Problem.response(Status.CONFLICT, "conflict",
+                        "the change clashes with a record created at the same time; reload and retry", null);
+            }
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, thrown);
+        return Problem.response(Status.INTERNAL_SERVER_ERROR, "internal-error",
+                "unexpected failure; the server log has incident " + incident, null);
+    }
+
+    private Response refused() {
+        if (security == null || security.getUserPrincipal() == null) {
+            return Unauthenticated.response();
+        }
+        return Problem.response(Status.FORBIDDEN, "forbidden",
+                "your roles do not allow this operation", null);
+    }
+
+    private static Response fromJaxRs(WebApplicationException web) {
+        Response original = web.getResponse();
+        Response.StatusType status = original.getStatusInfo();
+        String detail = switch (status.getStatusCode()) {
+            case 404 -> "no such resource";
+            case 405 -> "method not allowed on this resource";
+            case 406 -> "cannot produce the requested media type";
+            case 415 -> "unsupported media type";
+            default -> status.getReasonPhrase();
+        };
+        Response problem = Problem.response(status, "http-" + status.getStatusCode(), detail, null);
+        if (original.getHeaderString("Allow") != null) {
+            return Response.fromResponse(problem).header("Allow", original.getHeaderString("Allow")).build();
+        }
+        return problem;
+    }
+
+    private static boolean isConstraintViolation(Throwable persistence) {
+        for (Throwable t = persistence; t != null; t = t.getCause()) {
+            String name = t.getClass().getName();
+            String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (name.contains("IntegrityConstraint") || message.contains("unique") || message.contains("duplicate key")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,54 @@
+package io.tracegate.platform.web;
+
+import io.tracegate.platform.failure.Conflict;
+import io.tracegate.platform.failure.Failure;
+import io.tracegate.platform.failure.InvalidInput;
+import io.tracegate.platform.failure.NoSuchEntity;
+import io.tracegate.platform.failure.StaleVersion;
+import io.tracegate.platform.failure.UploadRejected;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Maps the failures of use cases to HTTP statuses and problem+json. */
+@Provider
+public class FailureMapper implements ExceptionMapper<Failure> {
+
+    @Override
+    public Response toResponse(Failure failure) {
+        return Problem.response(statusOf(failure), slugOf(failure), failure.getMessage(), failure.field());
+    }
+
+    static Status statusOf(Failure failure) {
+        if (failure instanceof InvalidInput) {
+            return Status.BAD_REQUEST;
+        }
+        if (failure instanceof NoSuchEntity) {
+            return Status.NOT_FOUND;
+        }
+        if (failure instanceof Conflict) {
+            return Status.CONFLICT;
+        }
+        if (failure instanceof StaleVersion) {
+            return Status.PRECONDITION_FAILED;
+        }
+        if (failure instanceof UploadRejected rejected) {
+            return rejected.reason() == UploadRejected.Reason.TOO_LARGE ? Status.REQUEST_ENTITY_TOO_LARGE
+                    : Status.BAD_REQUEST;
+        }
+        return Status.BAD_REQUEST;
+    }
+
+    private static String slugOf(Failure failure) {
+        if (failure instanceof UploadRejected rejected) {
+            return rejected.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+        return switch (statusOf(failure)) {
+            case NOT_FOUND -> "not-found";
+            case CONFLICT -> "conflict";
+            case PRECONDITION_FAILED -> "stale-version";
+            default -> "invalid-input";
+        };
+    }
+}

@@ -1,0 +1,103 @@
+package io.tracegate.release.application;
+
+import io.tracegate.platform.blob.BlobStore;
+import io.tracegate.platform.blob.StoredBlob;
+import io.tracegate.platform.failure.Conflict;
+import io.tracegate.platform.failure.NoSuchEntity;
+import io.tracegate.release.domain.Artifact;
+import io.tracegate.release.domain.Artifacts;
+import io.tracegate.release.domain.Release;
+import io.tracegate.release.domain.Releases;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.APPROVER;
+import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+
+/**
+ * Takes artifact uploads: checks the release and the name first (before a byte is read), streams the body
+ * into the blob store outside any transaction, then records blob and artifact in one short transaction.
+ * If that commit never happens, the renamed blob has no row and the sweeper removes it.
+ */
+@Stateless
+public class ArtifactIntake {
+
+    @Inject
+    Releases releases;
+
+    @Inject
+    Artifacts artifacts;
+
+    @Inject
+    BlobStore store;
+
+    @EJB
+    ArtifactRecorder recorder;
+
+    @Inject
+    @ConfigProperty(name = "tracegate.upload.max-bytes")
+    long maxBytes;
+
+    /**
+     * Runs the checks that need no body: role, release exists and is a DRAFT, the name is free or holds
+     * the same content (then the upload is a retry and the existing artifact is the answer).
+     */
+    @RolesAllowed({ML_ENGINEER, ADMIN})
+    public Optional<Artifact> precheck(UploadRequest request) {
+        Release release = releases.withId(request.releaseId())
+                .orElseThrow(() -> new NoSuchEntity("release", request.releaseId()));
+        release.ensureAcceptsContentChanges();
+        Optional<Artifact> existing = artifacts.of(release, request.fileName());
+        if (existing.isPresent() && !existing.get().hasContent(request.sha256())) {
+            throw new Conflict("fileName", "release " + release.label() + " already has an artifact named '"
+                    + request.fileName() + "' with other content (sha256 " + existing.get().sha256() + ")");
+        }
+        return existing;
+    }
+
+    @RolesAllowed({ML_ENGINEER, ADMIN})
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public UploadOutcome upload(UploadRequest request, InputStream body) {
+        Optional<Artifact> existing = precheck(request);
+        StoredBlob blob = store.store(body, request.sha256(), request.declaredLength(), maxBytes);
+        if (existing.isPresent()) {
+            return new UploadOutcome(existing.get(), false);
+        }
+        return new UploadOutcome(recorder.record(request, blob), true);
+    }
+
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public List<Artifact> of(long releaseId) {
+        Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
+        return artifacts.of(release);
+    }
+
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public Artifact withId(long releaseId, long artifactId) {
+        return artifacts.withId(artifactId)
+                .filter(artifact -> artifact.release().id() == releaseId)
+                .orElseThrow(() -> new NoSuchEntity("artifact", releaseId + "/" + artifactId));
+    }
+
+    /** Where the bytes of an artifact are; they are served as stored, never interpreted. */
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public Path contentOf(long releaseId, long artifactId) {
+        Artifact artifact = withId(releaseId, artifactId);
+        return store.locate(artifact.sha256()).orElseThrow(() -> new IllegalStateException(
+                "blob " + artifact.sha256() + " of artifact " + artifactId + " is missing from the blob store"));
+    }
+}

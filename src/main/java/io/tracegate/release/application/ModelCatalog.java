@@ -1,0 +1,52 @@
+package io.tracegate.release.application;
+
+import io.tracegate.platform.failure.Conflict;
+import io.tracegate.platform.failure.NoSuchEntity;
+import io.tracegate.release.domain.Model;
+import io.tracegate.release.domain.ModelName;
+import io.tracegate.release.domain.Models;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+
+import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.APPROVER;
+import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+
+/** Registering and looking up model families. */
+@Stateless
+public class ModelCatalog {
+
+    @Inject
+    Models models;
+
+    @Resource
+    SessionContext caller;
+
+    @RolesAllowed({ML_ENGINEER, ADMIN})
+    public Model register(ModelName name, String description) {
+        if (models.named(name).isPresent()) {
+            throw new Conflict("name", "a model named '" + name + "' already exists");
+        }
+        Model model = Model.register(name, description, caller.getCallerPrincipal().getName(), Instant.now());
+        models.add(model);
+        return model;
+    }
+
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public Page<Model> list(int offset, int limit) {
+        return new Page<>(models.page(offset, limit), offset, limit, models.count());
+    }
+
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public Model named(ModelName name) {
+        return models.named(name).orElseThrow(() -> new NoSuchEntity("model", name));
+    }
+}

@@ -1,0 +1,92 @@
+package io.tracegate.release.application;
+
+import io.tracegate.platform.failure.Conflict;
+import io.tracegate.platform.failure.InvalidInput;
+import io.tracegate.platform.failure.NoSuchEntity;
+import io.tracegate.platform.failure.StaleVersion;
+import io.tracegate.release.domain.Model;
+import io.tracegate.release.domain.ModelName;
+import io.tracegate.release.domain.Models;
+import io.tracegate.release.domain.OptimizationRecipe;
+import io.tracegate.release.domain.Release;
+import io.tracegate.release.domain.Releases;
+import io.tracegate.release.domain.SemanticVersion;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.OptionalLong;
+
+import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.APPROVER;
+import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+
+/** Opening releases of a model, reading them, and attaching their optimization recipe. */
+@Stateless
+public class ReleaseRegistry {
+
+    @Inject
+    Models models;
+
+    @Inject
+    Releases releases;
+
+    @Resource
+    SessionContext caller;
+
+    @RolesAllowed({ML_ENGINEER, ADMIN})
+    public Release open(ModelName modelName, SemanticVersion version, String description, Long referenceReleaseId) {
+        Model model = models.named(modelName).orElseThrow(() -> new NoSuchEntity("model", modelName));
+        if (releases.of(model, version).isPresent()) {
+            throw new Conflict("version", "release " + modelName + "@" + version + " already exists");
+        }
+        Release reference = referenceReleaseId == null ? null : releases.withId(referenceReleaseId)
+                .orElseThrow(() -> new InvalidInput("referenceReleaseId", "no release with id " + referenceReleaseId));
+        Release release = Release.draft(model, version, description, reference, callerName(), Instant.now());
+        releases.add(release);
+        return release;
+    }
+
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public Page<Release> ofModel(ModelName modelName, int offset, int limit) {
+        Model model = models.named(modelName).orElseThrow(() -> new NoSuchEntity("model", modelName));
+        return new Page<>(releases.ofModel(model, offset, limit), offset, limit, releases.countOf(model));
+    }
+
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public Release withId(long id) {
+        return releases.withId(id).orElseThrow(() -> new NoSuchEntity("release", id));
+    }
+
+    /**
+     * Sets the recipe of a DRAFT release.
+     *
+     * @param expectedRevision the revision the client last saw (If-Match); empty to overwrite unconditionally
+     */
+    @RolesAllowed({ML_ENGINEER, ADMIN})
+    public Release attachRecipe(long releaseId, RecipeDraft draft, OptionalLong expectedRevision) {
+        Release release = withId(releaseId);
+        if (expectedRevision.isPresent() && expectedRevision.getAsLong() != release.revision()) {
+            throw new StaleVersion("release " + release.label() + " is at revision " + release.revision()
+                    + ", the request expected " + expectedRevision.getAsLong());
+        }
+        Release teacher = draft.teacherReleaseId() == null ? null : releases.withId(draft.teacherReleaseId())
+                .orElseThrow(() -> new InvalidInput("distillation.teacherReleaseId",
+                        "no release with id " + draft.teacherReleaseId()));
+        OptimizationRecipe recipe = OptimizationRecipe.of(draft.precision(), draft.quantization(), draft.calibrator(),
+                draft.calibrationDataset(), draft.pruning(), teacher, draft.tensorRt(), draft.target());
+        release.attachRecipe(recipe, callerName(), Instant.now());
+        releases.add(release);
+        return release;
+    }
+
+    private String callerName() {
+        return caller.getCallerPrincipal().getName();
+    }
+}

@@ -1,0 +1,2 @@
+/** JPA implementations of the release concept's repositories. */
+package io.tracegate.release.infrastructure;

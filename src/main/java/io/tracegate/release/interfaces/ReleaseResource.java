@@ -1,0 +1,93 @@
+package io.tracegate.release.interfaces;
+
+import io.tracegate.platform.failure.InvalidInput;
+import io.tracegate.platform.web.JsonRequest;
+import io.tracegate.release.application.ReleaseRegistry;
+import io.tracegate.release.domain.Release;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.io.InputStream;
+import java.util.OptionalLong;
+
+import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.APPROVER;
+import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+
+/** {@code /api/releases/{id}}: one release and its optimization recipe. */
+@Path("releases/{id}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ReleaseResource {
+
+    @EJB
+    ReleaseRegistry registry;
+
+    @GET
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public Response get(@PathParam("id") long id) {
+        Release release = registry.withId(id);
+        return Response.ok(ReleaseView.of(release)).tag(etagOf(release)).build();
+    }
+
+    @GET
+    @Path("recipe")
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public Response recipe(@PathParam("id") long id) {
+        Release release = registry.withId(id);
+        RecipeView recipe = RecipeView.of(release);
+        if (recipe == null) {
+            throw new io.tracegate.platform.failure.NoSuchEntity("recipe of release", release.label());
+        }
+        return Response.ok(recipe).tag(etagOf(release)).build();
+    }
+
+    /**
+     * Sets the recipe of a DRAFT release (shape: see {@link RecipeJson}). Send the release's ETag in
+     * {@code If-Match} to make sure nobody changed it since you read it (412 otherwise).
+     */
+    @PUT
+    @Path("recipe")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ML_ENGINEER, ADMIN})
+    public Response attachRecipe(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                 InputStream body) {
+        Release release = registry.attachRecipe(id, RecipeJson.read(JsonRequest.read(body)), revisionIn(ifMatch));
+        return Response.ok(RecipeView.of(release)).tag(etagOf(release)).build();
+    }
+
+    static EntityTag etagOf(Release release) {
+        return new EntityTag(Long.toString(release.revision()));
+    }
+
+    private static OptionalLong revisionIn(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return OptionalLong.empty();
+        }
+        String tag = ifMatch.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return OptionalLong.of(Long.parseLong(tag));
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("If-Match", "must be the ETag of the release, e.g. \"3\"");
+        }
+    }
+}

@@ -48,11 +48,14 @@ public class SchemaMigration {
     @Inject
     SchemaState state;
 
+    /** Where the migrations are; tests point this at an edited copy to prove checksum validation. */
+    String[] locations = {"classpath:db/migration"};
+
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
         try {
-            MigrateResult result = migrator(dataSource).migrate();
+            MigrateResult result = migrator(dataSource, locations).migrate();
             state.migrated(result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
                     result.migrationsExecuted);
             LOG.info(() -> "Database schema at version " + state.version() + " (" + result.migrationsExecuted
@@ -64,10 +67,10 @@ public class SchemaMigration {
     }
 
     /** The one Flyway configuration of Tracegate, also used by tests against real databases. */
-    public static Flyway migrator(DataSource dataSource) {
+    public static Flyway migrator(DataSource dataSource, String... locations) {
         return Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(locations)
                 .validateOnMigrate(true)
                 .cleanDisabled(true)
                 .load();

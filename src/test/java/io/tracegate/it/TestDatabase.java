@@ -1,0 +1,42 @@
+package io.tracegate.it;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The real PostgreSQL the integration tests use (127.0.0.1:5432, trust auth, as CI provides it). */
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+
+    /** Drops and creates {@code name}, so every run starts from an empty database. */
+    public static void recreate(String name) {
+        try (Connection admin = dataSource("postgres").getConnection(); Statement sql = admin.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            sql.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL is needed at " + host() + ":" + port()
+                    + " (start it, or run .ci/run): " + e.getMessage(), e);
+        }
+    }
+
+    public static PGSimpleDataSource dataSource(String database) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setServerNames(new String[] {host()});
+        ds.setPortNumbers(new int[] {port()});
+        ds.setDatabaseName(database);
+        ds.setUser(System.getProperty("tracegate.it.pg.user", "postgres"));
+        return ds;
+    }
+
+    private static String host() {
+        return System.getProperty("tracegate.it.pg.host", "127.0.0.1");
+    }
+
+    private static int port() {
+        return Integer.parseInt(System.getProperty("tracegate.it.pg.port", "5432"));
+    }
+}

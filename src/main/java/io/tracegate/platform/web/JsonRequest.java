@@ -4,16 +4,17 @@ import io.tracegate.platform.failure.InvalidInput;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
  * Reads a JSON object body with hard limits (1 MiB, nesting depth 64) so that a hostile body cannot
- * exhaust memory or the stack, and reports where the JSON is broken.
+ * exhaust memory or the stack, refuses duplicate keys and trailing content, and reports where the JSON is
+ * broken.
  */
 public final class JsonRequest {
 
@@ -40,17 +41,32 @@ public final class JsonRequest {
             throw new InvalidInput("body", "a JSON object is required, the body is empty");
         }
         JsonDepth.check(bytes, MAX_DEPTH);
-        try (JsonReader reader = Json.createReader(new java.io.ByteArrayInputStream(bytes))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new InvalidInput("body", "expected a JSON object, got " + value.getValueType().name().toLowerCase());
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+            JsonParser.Event first = parser.next();
+            if (first != JsonParser.Event.START_OBJECT) {
+                throw new InvalidInput("body", "expected a JSON object, got " + kindOf(first));
             }
-            return new JsonFields((JsonObject) value, "");
+            JsonObject object = StrictJson.object(parser, "");
+            if (parser.hasNext()) {
+                throw new InvalidInput("body", "unexpected content after the JSON object");
+            }
+            return new JsonFields(object, "");
         } catch (JsonParsingException e) {
             throw new InvalidInput("body", "invalid JSON at line " + e.getLocation().getLineNumber() + ", column "
                     + e.getLocation().getColumnNumber() + ": " + e.getMessage());
         } catch (JsonException e) {
             throw new InvalidInput("body", "invalid JSON: " + e.getMessage());
         }
+    }
+
+    private static String kindOf(JsonParser.Event event) {
+        return switch (event) {
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> event.name().toLowerCase();
+        };
     }
 }

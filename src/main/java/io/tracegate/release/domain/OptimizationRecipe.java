@@ -94,6 +94,9 @@ public class OptimizationRecipe {
         if (quantization == QuantizationMethod.PTQ && (calibrator == null || calibrator.isBlank())) {
             throw new InvalidInput("quantization.calibrator", "PTQ needs the calibrator, e.g. entropy2 or minmax");
         }
+        if (quantization == QuantizationMethod.NONE && calibration != null) {
+            throw new InvalidInput("quantization.calibrationDataset", "a recipe without quantization has no calibration set");
+        }
         if (quantization != QuantizationMethod.PTQ && calibrator != null) {
             throw new InvalidInput("quantization.calibrator", "only PTQ uses a calibrator");
         }

@@ -1,7 +1,6 @@
 package io.tracegate.platform.web;
 
 import io.tracegate.platform.failure.InvalidInput;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -139,11 +138,17 @@ class JsonRequestTest {
     }
 
     @Test
-    @Disabled("bug in JsonRequest.read: reader.readValue() stops after the first value, so trailing content "
-            + "such as '{} {\"precision\":\"FP32\"}' is silently ignored")
     void readRefusesContentAfterTheObject() {
         assertThatThrownBy(() -> JsonRequest.read(body("{\"a\": 1} {\"b\": 2}")))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("body"));
+    }
+
+    @Test
+    void readRefusesADuplicateKeyInsteadOfKeepingTheLastValue() {
+        assertThatThrownBy(() -> JsonRequest.read(body("{\"name\": \"a\", \"name\": \"b\"}")))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("name"));
+        assertThatThrownBy(() -> JsonRequest.read(body("{\"target\": {\"hardware\": \"a\", \"hardware\": \"b\"}}")))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("target.hardware"));
     }
 
     private static String paddedObject(int totalBytes) {

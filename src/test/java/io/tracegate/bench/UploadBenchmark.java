@@ -79,7 +79,7 @@ public final class UploadBenchmark {
     /** A freshly started JVM hashes at half speed until the JIT has compiled the hot loop; measure it warm. */
     private static void warmUp(HttpClient http, URI base, long release, Path work) throws Exception {
         Path file = work.resolve("warm-up.bin");
-        writeRandom(file, GIB / 4);
+        writeRandom(file, GIB);
         String sha = openssl(file);
         for (int round = 0; round < 2; round++) {
             HttpResponse<String> reply = http.send(HttpRequest.newBuilder(base.resolve(
@@ -91,7 +91,7 @@ public final class UploadBenchmark {
             }
         }
         Files.delete(file);
-        System.out.println("Warmed up with 2 uploads of 256 MiB (not counted).");
+        System.out.println("Warmed up with 2 uploads of 1 GiB (not counted).");
     }
 
     private static long openRelease(HttpClient http, URI base) throws Exception {
@@ -162,7 +162,7 @@ public final class UploadBenchmark {
         }
     }
 
-    /** Polls the server's used heap every 100 ms and keeps the peak. */
+    /** Polls the server's used heap every second (the metrics endpoint is not free on 2 cores) and keeps the peak. */
     private static final class HeapSampler extends Thread {
 
         private static final Pattern USED = Pattern.compile("(?m)^memory_usedHeap_bytes(?:\\{[^}]*})? ([0-9.E+]+)");
@@ -194,7 +194,7 @@ public final class UploadBenchmark {
                     if (limit.find()) {
                         max.set((long) Double.parseDouble(limit.group(1)));
                     }
-                    Thread.sleep(100);
+                    Thread.sleep(1000);
                 } catch (Exception e) {
                     return;
                 }

@@ -14,7 +14,6 @@ import io.tracegate.release.domain.Artifacts;
 import io.tracegate.release.domain.Model;
 import io.tracegate.release.domain.ModelName;
 import io.tracegate.release.domain.Models;
-import io.tracegate.release.domain.OptimizationRecipe;
 import io.tracegate.release.domain.Release;
 import io.tracegate.release.domain.Releases;
 import io.tracegate.release.domain.SemanticVersion;
@@ -104,8 +103,7 @@ public class DemoProject {
                     releaseJson.getString("description", null), reference, LOADER, now);
             releases.add(release);
             RecipeDraft draft = RecipeJson.read(new JsonFields(releaseJson.getJsonObject("recipe"), ""));
-            release.attachRecipe(OptimizationRecipe.of(draft.precision(), draft.quantization(), draft.calibrator(),
-                    draft.calibrationDataset(), draft.pruning(), null, draft.tensorRt(), draft.target()), LOADER, now);
+            release.attachRecipe(draft.toRecipe(null), LOADER, now);
             for (JsonValue artifactValue : releaseJson.getJsonArray("artifacts")) {
                 JsonObject artifact = artifactValue.asJsonObject();
                 storeArtifact(files, release, artifact, now);

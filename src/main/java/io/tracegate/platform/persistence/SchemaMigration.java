@@ -56,8 +56,7 @@ public class SchemaMigration {
     void migrate() {
         try {
             MigrateResult result = migrator(dataSource, locations).migrate();
-            state.migrated(result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
-                    result.migrationsExecuted);
+            state.migrated(result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion);
             LOG.info(() -> "Database schema at version " + state.version() + " (" + result.migrationsExecuted
                     + " migrations applied now) on " + result.database);
         } catch (RuntimeException e) {

@@ -11,7 +11,7 @@ public class SchemaState {
     private volatile String version;
     private volatile String failure = "the schema migration has not run yet";
 
-    void migrated(String version, int executedNow) {
+    void migrated(String version) {
         this.version = version;
         this.failure = null;
     }

@@ -25,7 +25,8 @@ import java.util.Base64;
 @ApplicationScoped
 public class LoginMechanism implements HttpAuthenticationMechanism {
 
-    static final String CHALLENGE = "Basic realm=\"tracegate\", charset=\"UTF-8\"";
+    /** The challenge every 401 carries, from here and from the endpoints' role check. */
+    public static final String CHALLENGE = "Basic realm=\"tracegate\", charset=\"UTF-8\"";
 
     @Inject
     IdentityStoreHandler identityStores;

@@ -1,5 +1,6 @@
 package io.tracegate.platform.web;
 
+import io.tracegate.platform.security.LoginMechanism;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -12,7 +13,7 @@ final class Unauthenticated {
     static Response response() {
         return Response.fromResponse(Problem.response(Response.Status.UNAUTHORIZED, "unauthenticated",
                         "log in first: HTTP Basic with a Tracegate account", null))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"tracegate\", charset=\"UTF-8\"")
+                .header(HttpHeaders.WWW_AUTHENTICATE, LoginMechanism.CHALLENGE)
                 .build();
     }
 }

@@ -7,7 +7,6 @@ import io.tracegate.platform.failure.StaleVersion;
 import io.tracegate.release.domain.Model;
 import io.tracegate.release.domain.ModelName;
 import io.tracegate.release.domain.Models;
-import io.tracegate.release.domain.OptimizationRecipe;
 import io.tracegate.release.domain.Release;
 import io.tracegate.release.domain.Releases;
 import io.tracegate.release.domain.SemanticVersion;
@@ -79,10 +78,8 @@ public class ReleaseRegistry {
         Release teacher = draft.teacherReleaseId() == null ? null : releases.withId(draft.teacherReleaseId())
                 .orElseThrow(() -> new InvalidInput("distillation.teacherReleaseId",
                         "no release with id " + draft.teacherReleaseId()));
-        OptimizationRecipe recipe = OptimizationRecipe.of(draft.precision(), draft.quantization(), draft.calibrator(),
-                draft.calibrationDataset(), draft.pruning(), teacher, draft.tensorRt(), draft.target());
-        release.attachRecipe(recipe, callerName(), Instant.now());
-        releases.add(release);
+        release.attachRecipe(draft.toRecipe(teacher), callerName(), Instant.now());
+        releases.saveChanges(release);
         return release;
     }
 

@@ -8,6 +8,9 @@ public interface Releases {
 
     void add(Release release);
 
+    /** Writes a changed release now, so its new revision (the ETag) is known before the answer is sent. */
+    void saveChanges(Release release);
+
     Optional<Release> withId(long id);
 
     Optional<Release> of(Model model, SemanticVersion version);

@@ -24,6 +24,11 @@ public class JpaReleases implements Releases {
     }
 
     @Override
+    public void saveChanges(Release release) {
+        em.flush();
+    }
+
+    @Override
     public Optional<Release> withId(long id) {
         return Optional.ofNullable(em.find(Release.class, id));
     }

@@ -1,5 +1,7 @@
 package io.tracegate.bench;
 
+import io.tracegate.it.ServerProcess;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -43,10 +46,10 @@ public final class UploadBenchmark {
         Files.createDirectories(data);
 
         System.out.println("Starting Tracegate with -Xmx256m (log: " + work.resolve("server.log") + ") ...");
-        try (BenchServer server = BenchServer.start(payara, war, data, "256m", work.resolve("server.log"))) {
+        try (ServerProcess server = ServerProcess.start(payara, war, data, "256m", work.resolve("server.log"), Map.of())) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            long release = openRelease(http, server.base);
-            warmUp(http, server.base, release, work);
+            long release = openRelease(http, server.base());
+            warmUp(http, server.base(), release, work);
             System.out.printf("%n%-8s %14s %14s %14s %10s %16s %16s%n", "size", "openssl MB/s", "disk MB/s", "upload MB/s", "ratio",
                     "peak heap MB", "heap limit MB");
             for (String gib : sizes) {
@@ -57,7 +60,7 @@ public final class UploadBenchmark {
                 double[] opensslSeconds = new double[ROUNDS];
                 double[] uploadSeconds = new double[ROUNDS];
                 double[] diskSeconds = new double[ROUNDS];
-                HeapSampler heap = new HeapSampler(http, server.base);
+                HeapSampler heap = new HeapSampler(http, server.base());
                 heap.start();
                 for (int round = 0; round < ROUNDS; round++) {
                     settleDisk();
@@ -70,7 +73,7 @@ public final class UploadBenchmark {
                     diskSeconds[round] = (System.nanoTime() - diskStart) / 1e9;
                     settleDisk();
                     long uploadStart = System.nanoTime();
-                    String status = curlUpload(server.base.resolve("api/releases/" + release + "/artifacts/random-"
+                    String status = curlUpload(server.base().resolve("api/releases/" + release + "/artifacts/random-"
                             + gib.trim() + "g-" + round + ".bin?kind=OTHER&sha256=" + sha), file);
                     uploadSeconds[round] = (System.nanoTime() - uploadStart) / 1e9;
                     if (!status.equals("201")) {

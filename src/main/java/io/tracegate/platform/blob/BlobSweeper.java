@@ -6,6 +6,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.tracegate.platform.persistence.SchemaState;
 
 import java.nio.file.Path;
@@ -16,15 +17,15 @@ import java.util.logging.Logger;
 
 /**
  * Removes what a crash can leave behind: temp files in staging and blobs renamed into the store whose
- * database commit never happened. Runs at start-up and hourly; only touches files older than an hour, so
- * an upload in flight is never swept.
+ * database commit never happened. Runs at start-up and hourly; only touches files older than the grace
+ * period ({@code tracegate.blob.sweep-grace}, an hour by default), so an upload in flight, possibly on
+ * another instance sharing the store, is never swept.
  */
 @Singleton
 @Startup
 @DependsOn("SchemaMigration")
 public class BlobSweeper {
 
-    static final Duration GRACE = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(BlobSweeper.class.getName());
 
     @Inject
@@ -35,6 +36,10 @@ public class BlobSweeper {
 
     @Inject
     SchemaState schema;
+
+    @Inject
+    @ConfigProperty(name = "tracegate.blob.sweep-grace", defaultValue = "PT1H")
+    String grace;
 
     @PostConstruct
     void atStart() {
@@ -50,7 +55,7 @@ public class BlobSweeper {
         if (!schema.isReady()) {
             return;
         }
-        List<Path> removed = store.sweep(records::isClaimed, GRACE, Instant.now());
+        List<Path> removed = store.sweep(records::isClaimed, Duration.parse(grace), Instant.now());
         if (!removed.isEmpty()) {
             LOG.warning(() -> "Swept " + removed.size() + " orphaned blob or staging file(s): " + removed);
         }

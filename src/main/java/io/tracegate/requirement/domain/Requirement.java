@@ -1,0 +1,187 @@
+package io.tracegate.requirement.domain;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One requirement as frozen in a baseline. Its fingerprint is the SHA-256 of its normalised content
+ * (every field, criteria in canonical form, text with line ends and trailing blanks normalised), so two
+ * baselines agree on a requirement exactly when their fingerprints match.
+ */
+@Entity
+@Table(name = "requirement")
+public class Requirement {
+
+    @Id
+    @SequenceGenerator(name = "requirement_seq", sequenceName = "requirement_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "requirement_seq")
+    private Long pk;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "baseline_id")
+    private RequirementBaseline baseline;
+
+    @Column(name = "req_id", nullable = false, length = 100)
+    private String id;
+
+    @Column(nullable = false, length = 500)
+    private String title;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 2)
+    private Asil asil;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 40)
+    private RequirementKind kind;
+
+    @Column(name = "verification_method", length = 20)
+    private String verificationMethod;
+
+    @Column(name = "verification_level", length = 20)
+    private String verificationLevel;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "requirement_parent", joinColumns = @JoinColumn(name = "requirement_pk"))
+    @OrderColumn(name = "position")
+    @Column(name = "parent_id", length = 100)
+    private List<String> parents = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "requirement_criterion", joinColumns = @JoinColumn(name = "requirement_pk"))
+    @OrderColumn(name = "position")
+    @Column(name = "expression", length = 500)
+    private List<String> criteria = new ArrayList<>();
+
+    @Column(name = "body", length = 20000)
+    private String text;
+
+    @Column(name = "source_path", length = 1000)
+    private String sourcePath;
+
+    @Column(name = "source_version", length = 64)
+    private String sourceVersion;
+
+    @Column(nullable = false, length = 64)
+    private String fingerprint;
+
+    protected Requirement() {
+    }
+
+    static Requirement of(RequirementBaseline baseline, RequirementDraft draft) {
+        Requirement r = new Requirement();
+        r.baseline = baseline;
+        r.id = draft.id().value();
+        r.title = draft.title();
+        r.asil = Objects.requireNonNull(draft.asil());
+        r.kind = Objects.requireNonNull(draft.kind());
+        r.verificationMethod = draft.verification().method();
+        r.verificationLevel = draft.verification().level();
+        r.parents = new ArrayList<>(draft.parents().stream().map(RequirementId::value).toList());
+        r.criteria = new ArrayList<>(draft.criteria().stream().map(AcceptanceCriterion::toString).toList());
+        r.text = draft.text();
+        r.sourcePath = draft.sourcePath();
+        r.sourceVersion = draft.sourceVersion();
+        r.fingerprint = fingerprintOf(r.fields());
+        return r;
+    }
+
+    /** The fields that make up the requirement's content, by name, in a fixed order. */
+    public Map<String, String> fields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("title", title);
+        fields.put("asil", asil.name());
+        fields.put("kind", kind.slug());
+        fields.put("parents", String.join(",", parents.stream().sorted().toList()));
+        fields.put("verification", verificationMethod + "/" + verificationLevel);
+        fields.put("criteria", String.join("\n", criteria));
+        fields.put("text", normalise(text));
+        return fields;
+    }
+
+    private static String normalise(String text) {
+        return text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n').replaceAll("[ \t]+\n", "\n").strip();
+    }
+
+    private static String fingerprintOf(Map<String, String> fields) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            fields.forEach((name, value) -> {
+                sha.update(name.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public RequirementId id() {
+        return new RequirementId(id);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Asil asil() {
+        return asil;
+    }
+
+    public RequirementKind kind() {
+        return kind;
+    }
+
+    public Verification verification() {
+        return new Verification(verificationMethod, verificationLevel);
+    }
+
+    public List<RequirementId> parents() {
+        return parents.stream().map(RequirementId::new).toList();
+    }
+
+    public List<AcceptanceCriterion> criteria() {
+        return criteria.stream().map(AcceptanceCriterion::parse).toList();
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public String sourcePath() {
+        return sourcePath;
+    }
+
+    public String sourceVersion() {
+        return sourceVersion;
+    }
+
+    public String fingerprint() {
+        return fingerprint;
+    }
+}

@@ -1,0 +1,2 @@
+/** REST resources for baselines and their requirements. */
+package io.tracegate.requirement.interfaces;

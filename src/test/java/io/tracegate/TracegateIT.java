@@ -9,6 +9,7 @@ import io.tracegate.platform.web.ProblemJsonScenarios;
 import io.tracegate.release.interfaces.ArtifactUploadScenarios;
 import io.tracegate.release.interfaces.ModelAndReleaseScenarios;
 import io.tracegate.release.interfaces.RecipeScenarios;
+import io.tracegate.requirement.interfaces.BaselineScenarios;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -25,7 +26,7 @@ import java.net.URL;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class TracegateIT implements ModelAndReleaseScenarios, RecipeScenarios, ArtifactUploadScenarios,
-        ProblemJsonScenarios, AccessScenarios, ReadinessScenarios {
+        ProblemJsonScenarios, AccessScenarios, ReadinessScenarios, BaselineScenarios {
 
     @ArquillianResource
     URL deployed;

@@ -1,5 +1,6 @@
 package io.tracegate.release.application;
 
+import io.tracegate.platform.paging.Page;
 import io.tracegate.platform.failure.Conflict;
 import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.failure.NoSuchEntity;

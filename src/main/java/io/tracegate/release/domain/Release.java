@@ -66,6 +66,9 @@ public class Release {
     @Column(name = "recipe_updated_by")
     private String recipeUpdatedBy;
 
+    @Column(name = "baseline_id")
+    private Long baselineId;
+
     @Version
     @Column(name = "row_version")
     private long rowVersion;
@@ -104,6 +107,23 @@ public class Release {
         this.recipe = newRecipe;
         this.recipeUpdatedBy = by;
         this.recipeUpdatedAt = at;
+    }
+
+    /**
+     * Verifies this release against another requirement baseline (referenced by id: baselines are their
+     * own aggregate). Only a DRAFT release may change its baseline.
+     *
+     * @return the baseline it used before, if any
+     */
+    public Optional<Long> useBaseline(long newBaselineId) {
+        ensureAcceptsContentChanges();
+        Optional<Long> before = Optional.ofNullable(baselineId);
+        this.baselineId = newBaselineId;
+        return before;
+    }
+
+    public Optional<Long> baselineId() {
+        return Optional.ofNullable(baselineId);
     }
 
     /** Refuses changes to the content (recipe, artifacts, evidence) of a release that is no longer a DRAFT. */

@@ -1,5 +1,7 @@
 package io.tracegate.release.interfaces;
 
+import io.tracegate.platform.paging.PageView;
+import io.tracegate.platform.paging.Page;
 import io.tracegate.platform.web.JsonFields;
 import io.tracegate.platform.web.JsonRequest;
 import io.tracegate.release.application.ModelCatalog;

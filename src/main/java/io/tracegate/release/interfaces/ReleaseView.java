@@ -7,7 +7,7 @@ import java.time.Instant;
 /** A release as the API shows it; {@code revision} is also sent as the ETag. */
 public record ReleaseView(long id, String model, String version, String description, String status,
                           Long referenceReleaseId, String referenceRelease, Instant createdAt, String createdBy,
-                          RecipeView recipe, long revision, String artifacts) {
+                          RecipeView recipe, Long baselineId, long revision, String artifacts) {
 
     static ReleaseView of(Release release) {
         return new ReleaseView(release.id(), release.model().name().value(), release.version().value(),
@@ -15,7 +15,7 @@ public record ReleaseView(long id, String model, String version, String descript
                 release.reference().map(Release::id).orElse(null),
                 release.reference().map(Release::label).orElse(null),
                 release.createdAt(), release.createdBy(),
-                RecipeView.of(release), release.revision(),
+                RecipeView.of(release), release.baselineId().orElse(null), release.revision(),
                 "/api/releases/" + release.id() + "/artifacts");
     }
 }

@@ -109,6 +109,12 @@ public class Requirement {
         return r;
     }
 
+    /** The requirement as an importer would produce it, to carry it unchanged into the next baseline. */
+    public RequirementDraft toDraft() {
+        return new RequirementDraft(id(), title, asil, kind, parents(), verification(), criteria(), text, sourcePath,
+                sourceVersion);
+    }
+
     /** The fields that make up the requirement's content, by name, in a fixed order. */
     public Map<String, String> fields() {
         Map<String, String> fields = new LinkedHashMap<>();

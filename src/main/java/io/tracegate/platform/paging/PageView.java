@@ -1,7 +1,6 @@
-package io.tracegate.release.interfaces;
+package io.tracegate.platform.paging;
 
 import io.tracegate.platform.failure.InvalidInput;
-import io.tracegate.release.application.Page;
 
 import java.util.List;
 
@@ -10,11 +9,11 @@ public record PageView<T>(List<T> items, int offset, int limit, long total) {
 
     static final int MAX_LIMIT = 500;
 
-    static <T> PageView<T> of(Page<T> page) {
+    public static <T> PageView<T> of(Page<T> page) {
         return new PageView<>(page.items(), page.offset(), page.limit(), page.total());
     }
 
-    static void check(int offset, int limit) {
+    public static void check(int offset, int limit) {
         if (offset < 0) {
             throw new InvalidInput("offset", "must be 0 or more");
         }

@@ -1,4 +1,4 @@
-package io.tracegate.release.application;
+package io.tracegate.platform.paging;
 
 import java.util.List;
 import java.util.function.Function;

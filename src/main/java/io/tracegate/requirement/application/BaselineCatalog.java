@@ -1,0 +1,119 @@
+package io.tracegate.requirement.application;
+
+import io.tracegate.platform.failure.InvalidInput;
+import io.tracegate.platform.failure.NoSuchEntity;
+import io.tracegate.platform.paging.Page;
+import io.tracegate.requirement.domain.BaselineDiff;
+import io.tracegate.requirement.domain.BaselineSource;
+import io.tracegate.requirement.domain.Requirement;
+import io.tracegate.requirement.domain.RequirementBaseline;
+import io.tracegate.requirement.domain.RequirementBaselines;
+import io.tracegate.requirement.domain.RequirementDraft;
+import io.tracegate.requirement.domain.RequirementId;
+import io.tracegate.requirement.infrastructure.GitRequirementSource;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.APPROVER;
+import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+
+/** Importing requirement baselines and reading them back; a baseline is stored whole or not at all. */
+@Stateless
+public class BaselineCatalog {
+
+    @Inject
+    RequirementBaselines baselines;
+
+    @Inject
+    GitRequirementSource git;
+
+    @Inject
+    @ConfigProperty(name = "tracegate.git.local-roots", defaultValue = " ")
+    String localRoots;
+
+    @Resource
+    SessionContext caller;
+
+    /**
+     * Fetches the repository, reads the requirement files at the ref and freezes them as a baseline. A
+     * repository imported before is read incrementally: only files the Git diff names are parsed again.
+     */
+    @RolesAllowed({SAFETY_ENGINEER, SAFETY_MANAGER, ADMIN})
+    public RequirementBaseline importFromGit(GitImportRequest request) {
+        String repository = policy().check(request.repository());
+        String ref = request.ref() == null || request.ref().isBlank() ? "main" : request.ref().trim();
+        String directory = directoryOf(request.directory());
+        GitRequirementSource.Snapshot snapshot = git.fetch(repository, ref);
+        Optional<GitRequirementSource.Previous> previous = baselines.latestFrom(BaselineSource.Kind.GIT, repository)
+                .filter(b -> directory.equals(b.source().ref() == null ? "" : directoryIn(b)))
+                .map(b -> new GitRequirementSource.Previous(b.source().revision(), b.requirements().stream()
+                        .map(Requirement::toDraft)
+                        .collect(Collectors.toMap(RequirementDraft::sourcePath, Function.identity(), (a, c) -> a))));
+        List<RequirementDraft> drafts = git.read(snapshot, directory, previous);
+        RequirementBaseline baseline = RequirementBaseline.freeze(request.name(),
+                BaselineSource.git(repository, ref + (directory.isEmpty() ? "" : ":" + directory), snapshot.commitId()),
+                drafts, caller.getCallerPrincipal().getName(), Instant.now());
+        baselines.add(baseline);
+        return baseline;
+    }
+
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public Page<RequirementBaseline> list(int offset, int limit) {
+        return new Page<>(baselines.page(offset, limit), offset, limit, baselines.count());
+    }
+
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public RequirementBaseline withId(long id) {
+        return baselines.withId(id).orElseThrow(() -> new NoSuchEntity("baseline", id));
+    }
+
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public Requirement requirement(long baselineId, RequirementId id) {
+        return withId(baselineId).requirement(id)
+                .orElseThrow(() -> new NoSuchEntity("requirement in baseline " + baselineId, id));
+    }
+
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public BaselineDiff diff(long fromId, long toId) {
+        return BaselineDiff.between(withId(fromId), withId(toId));
+    }
+
+    private RepositoryPolicy policy() {
+        return new RepositoryPolicy(Arrays.stream(localRoots.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(Path::of).toList());
+    }
+
+    /** The directory part that {@link #importFromGit} recorded in the source ref ("main:requirements"). */
+    private static String directoryIn(RequirementBaseline baseline) {
+        String ref = baseline.source().ref();
+        int colon = ref.indexOf(':');
+        return colon < 0 ? "" : ref.substring(colon + 1);
+    }
+
+    private static String directoryOf(String directory) {
+        if (directory == null || directory.isBlank()) {
+            return "";
+        }
+        String d = directory.trim().replace('\\', '/').replaceAll("^/+|/+$", "");
+        if (Arrays.asList(d.split("/")).contains("..")) {
+            throw new InvalidInput("directory", "must be a folder inside the repository");
+        }
+        return d;
+    }
+}

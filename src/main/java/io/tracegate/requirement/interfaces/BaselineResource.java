@@ -1,0 +1,86 @@
+package io.tracegate.requirement.interfaces;
+
+import io.tracegate.platform.web.JsonFields;
+import io.tracegate.platform.web.JsonRequest;
+import io.tracegate.platform.paging.PageView;
+import io.tracegate.requirement.application.BaselineCatalog;
+import io.tracegate.requirement.application.GitImportRequest;
+import io.tracegate.requirement.domain.RequirementBaseline;
+import io.tracegate.requirement.domain.RequirementId;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+import java.io.InputStream;
+
+import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.APPROVER;
+import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+
+/** {@code /api/baselines}: import requirement baselines, read them, compare two. */
+@Path("baselines")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class BaselineResource {
+
+    @EJB
+    BaselineCatalog catalog;
+
+    /** Imports from Git: {@code {"repository": "...", "ref": "main", "directory": "requirements", "name": "..."}}. */
+    @POST
+    @Path("git")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({SAFETY_ENGINEER, SAFETY_MANAGER, ADMIN})
+    public Response importFromGit(InputStream body) {
+        JsonFields json = JsonRequest.read(body).allowOnly("repository", "ref", "directory", "name");
+        RequirementBaseline baseline = catalog.importFromGit(new GitImportRequest(json.requiredString("repository"),
+                json.optionalString("ref"), json.optionalString("directory"), json.optionalString("name")));
+        return Response.created(UriBuilder.fromPath("/api/baselines/{id}").build(baseline.id()))
+                .entity(BaselineViews.BaselineSummary.of(baseline)).build();
+    }
+
+    @GET
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public PageView<BaselineViews.BaselineSummary> list(@QueryParam("offset") @DefaultValue("0") int offset,
+                                                        @QueryParam("limit") @DefaultValue("50") int limit) {
+        PageView.check(offset, limit);
+        return PageView.of(catalog.list(offset, limit).map(BaselineViews.BaselineSummary::of));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public BaselineViews.BaselineDetail get(@PathParam("id") long id) {
+        return BaselineViews.BaselineDetail.of(catalog.withId(id));
+    }
+
+    @GET
+    @Path("{id}/requirements/{requirementId}")
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public BaselineViews.RequirementView requirement(@PathParam("id") long id,
+                                                     @PathParam("requirementId") String requirementId) {
+        return BaselineViews.RequirementView.of(catalog.requirement(id, new RequirementId(requirementId)));
+    }
+
+    /** What changed from baseline {@code id} to baseline {@code other}. */
+    @GET
+    @Path("{id}/diff/{other}")
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public BaselineViews.DiffView diff(@PathParam("id") long id, @PathParam("other") long other) {
+        return BaselineViews.DiffView.of(id, other, catalog.diff(id, other));
+    }
+}

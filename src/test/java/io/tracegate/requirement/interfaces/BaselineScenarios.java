@@ -1,0 +1,132 @@
+package io.tracegate.requirement.interfaces;
+
+import io.tracegate.it.Api;
+import io.tracegate.it.ApiScenarios;
+import io.tracegate.it.Login;
+import io.tracegate.it.Reply;
+import io.tracegate.requirement.infrastructure.RequirementRepo;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Importing baselines from real Git repositories, reading and diffing them, linking releases to them. */
+public interface BaselineScenarios extends ApiScenarios {
+
+    private static Path gitRoot() {
+        return Path.of(System.getProperty("tracegate.it.git-root", "target/it-git"));
+    }
+
+    private Reply importGit(Login login, Path repo, String ref) {
+        return api().post(login, "api/baselines/git", """
+                {"repository": "%s", "ref": "%s", "directory": "requirements"}""".formatted(repo, ref));
+    }
+
+    @Test
+    default void aGitBaselineIsImportedFrozenAndDiffedAfterACommit() throws Exception {
+        try (RequirementRepo repo = RequirementRepo.init(gitRoot().resolve(Api.unique("repo"))).small()) {
+            String first = repo.commit("first");
+            Reply created = importGit(Login.SAFETY_ENGINEER, repo.dir(), "main");
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            JsonObject baseline = created.json();
+            assertThat(baseline.getInt("requirements")).isEqualTo(3);
+            assertThat(baseline.getJsonObject("source").getString("revision")).isEqualTo(first);
+            assertThat(baseline.getString("highestAsil")).isEqualTo("D");
+            long firstId = baseline.getJsonNumber("id").longValue();
+
+            JsonObject detail = api().get(Login.AUDITOR, "api/baselines/" + firstId).json();
+            JsonObject ml = detail.getJsonArray("requirements").stream().map(v -> v.asJsonObject())
+                    .filter(r -> r.getString("id").equals("MLR-PED-NIGHT")).findFirst().orElseThrow();
+            assertThat(ml.getJsonArray("criteria").getJsonObject(0).getString("metric")).isEqualTo("recall");
+            assertThat(ml.getJsonArray("parents").getString(0)).isEqualTo("FSR-01");
+
+            repo.write("requirements/system/FSR-01.md", RequirementRepo.requirement("FSR-01", "D",
+                    "functional-safety-requirement", "SG-01", ""));
+            repo.write("requirements/system/FSR-02.md", RequirementRepo.requirement("FSR-02", "C",
+                    "functional-safety-requirement", "SG-01", ""));
+            repo.commit("second");
+            Reply again = importGit(Login.SAFETY_MANAGER, repo.dir(), "main");
+            assertThat(again.status()).as(again.toString()).isEqualTo(201);
+            long secondId = again.json().getJsonNumber("id").longValue();
+
+            JsonObject diff = api().get(Login.AUDITOR, "api/baselines/" + firstId + "/diff/" + secondId).json();
+            assertThat(diff.getJsonArray("added").getString(0)).isEqualTo("FSR-02");
+            assertThat(diff.getJsonArray("changed").getJsonObject(0).getString("id")).isEqualTo("FSR-01");
+            assertThat(diff.getJsonArray("changed").getJsonObject(0).getJsonArray("fields").getString(0)).isEqualTo("asil");
+            assertThat(diff.getInt("unchanged")).isEqualTo(2);
+
+            JsonObject stillFirst = api().get(Login.AUDITOR, "api/baselines/" + firstId + "/requirements/FSR-01").json();
+            assertThat(stillFirst.getString("asil")).as("the first baseline is immutable").isEqualTo("C");
+        }
+    }
+
+    @Test
+    default void aBrokenRepositoryIsRefusedNamingTheFileAndNothingIsStored() throws Exception {
+        try (RequirementRepo repo = RequirementRepo.init(gitRoot().resolve(Api.unique("repo"))).small()) {
+            repo.write("requirements/perception/MLR-X.md", RequirementRepo.requirement("MLR-X", "B", "ml-performance",
+                    "NOT-THERE", "\"recall >= 0.9\""));
+            repo.commit("broken");
+            long before = api().get(Login.AUDITOR, "api/baselines").json().getInt("total");
+            Reply refused = importGit(Login.SAFETY_ENGINEER, repo.dir(), "main");
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().getString("detail")).contains("requirements/perception/MLR-X.md", "NOT-THERE");
+            assertThat(api().get(Login.AUDITOR, "api/baselines").json().getInt("total")).isEqualTo(before);
+        }
+    }
+
+    @Test
+    default void repositoriesOutsideTheAllowedRootsAndUnknownRefsAreRefused() throws Exception {
+        Reply outside = api().post(Login.SAFETY_ENGINEER, "api/baselines/git", "{\"repository\": \"/etc\"}");
+        assertThat(outside.status()).isEqualTo(400);
+        assertThat(outside.json().getString("field")).isEqualTo("repository");
+        Reply relative = api().post(Login.SAFETY_ENGINEER, "api/baselines/git", "{\"repository\": \"../x\"}");
+        assertThat(relative.status()).isEqualTo(400);
+        try (RequirementRepo repo = RequirementRepo.init(gitRoot().resolve(Api.unique("repo"))).small()) {
+            repo.commit("first");
+            Reply noRef = importGit(Login.SAFETY_ENGINEER, repo.dir(), "release/9.9");
+            assertThat(noRef.status()).isEqualTo(400);
+            assertThat(noRef.json().getString("detail")).contains("release/9.9");
+        }
+    }
+
+    @Test
+    default void onlySafetyRolesImportAndEveryRoleReads() throws Exception {
+        try (RequirementRepo repo = RequirementRepo.init(gitRoot().resolve(Api.unique("repo"))).small()) {
+            repo.commit("first");
+            for (Login login : new Login[] {Login.ML_ENGINEER, Login.APPROVER, Login.AUDITOR, Login.CI}) {
+                assertThat(importGit(login, repo.dir(), "main").status()).as(login.name()).isEqualTo(403);
+            }
+            assertThat(importGit(Login.NOBODY, repo.dir(), "main").status()).isEqualTo(401);
+            assertThat(api().get(Login.APPROVER, "api/baselines").status()).isEqualTo(200);
+            assertThat(api().get(Login.NOBODY, "api/baselines").status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    default void aDraftReleaseIsLinkedToABaselineAndMayMoveToANewerOne() throws Exception {
+        try (RequirementRepo repo = RequirementRepo.init(gitRoot().resolve(Api.unique("repo"))).small()) {
+            repo.commit("first");
+            long first = importGit(Login.SAFETY_ENGINEER, repo.dir(), "main").json().getJsonNumber("id").longValue();
+            String model = Api.unique("baseline-model");
+            api().post(Login.ML_ENGINEER, "api/models", "{\"name\": \"" + model + "\"}");
+            long release = api().post(Login.ML_ENGINEER, "api/models/" + model + "/releases", "{\"version\": \"1.0.0\"}")
+                    .json().getJsonNumber("id").longValue();
+
+            Reply linked = api().put(Login.ML_ENGINEER, "api/releases/" + release + "/baseline",
+                    "{\"baselineId\": " + first + "}", Map.of());
+            assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
+            assertThat(api().get(Login.AUDITOR, "api/releases/" + release).json().getJsonNumber("baselineId").longValue())
+                    .isEqualTo(first);
+
+            Reply unknown = api().put(Login.ML_ENGINEER, "api/releases/" + release + "/baseline",
+                    "{\"baselineId\": 987654321}", Map.of());
+            assertThat(unknown.status()).isEqualTo(400);
+            assertThat(unknown.json().getString("field")).isEqualTo("baselineId");
+            assertThat(api().put(Login.AUDITOR, "api/releases/" + release + "/baseline",
+                    "{\"baselineId\": " + first + "}", Map.of()).status()).isEqualTo(403);
+        }
+    }
+}

@@ -108,7 +108,7 @@ final class ReqifContent {
             try {
                 idByIdentifier.put(object.identifier(), new RequirementId(id));
             } catch (InvalidInput e) {
-                objectProblem(object, e.getMessage());
+                objectProblem(object, "has no usable id ('" + mapping.id() + "' or its IDENTIFIER): " + e.getMessage());
             }
         }
         List<RequirementDraft> drafts = new ArrayList<>();

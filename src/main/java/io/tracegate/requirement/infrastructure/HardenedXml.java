@@ -24,9 +24,6 @@ public final class HardenedXml {
         }
     }
 
-    // Thread-safe once configured: the JDK's factory only reads its properties when creating a reader.
-    private static final XMLInputFactory FACTORY = newFactory();
-
     private HardenedXml() {
     }
 
@@ -50,7 +47,8 @@ public final class HardenedXml {
      * DOCTYPE event, before anything declared in it can be used. The caller closes {@code content}.
      */
     public static XMLStreamReader reader(InputStream content) throws XMLStreamException {
-        return new Refusing(FACTORY.createXMLStreamReader(content));
+        // A factory per reader: StAX promises no thread safety for a shared one, and creating it is cheap.
+        return new Refusing(newFactory().createXMLStreamReader(content));
     }
 
     /** Routes every way of advancing through {@link #next()}, so none of them can step over a DOCTYPE. */

@@ -1,0 +1,97 @@
+package io.tracegate.requirement.infrastructure;
+
+import io.tracegate.requirement.domain.BaselineRejected;
+import io.tracegate.requirement.domain.ImportProblem;
+import io.tracegate.requirement.domain.RequirementDraft;
+import io.tracegate.requirement.domain.RequirementFormat;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.xml.stream.XMLStreamException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * ReqIF 1.x ({@code *.reqif}) and zipped ReqIF ({@code *.reqifz}): one requirement per SPEC-OBJECT, its
+ * fields taken from attributes named by a {@link ReqifMapping}, its parents from SPEC-RELATIONs (the
+ * SOURCE derives from, refines, the TARGET; so the TARGET is the SOURCE's parent). Every problem in the
+ * file is collected and reported at once; a hostile file (DOCTYPE, zip slip, zip bomb) is refused on the
+ * spot. Each draft's source path is {@code path#IDENTIFIER}, its version the file's SHA-256.
+ */
+@ApplicationScoped
+public class ReqifFormat implements RequirementFormat {
+
+    private final ReqifMapping mapping;
+
+    public ReqifFormat() {
+        this(ReqifMapping.defaults());
+    }
+
+    public ReqifFormat(ReqifMapping mapping) {
+        this.mapping = Objects.requireNonNull(mapping);
+    }
+
+    @Override
+    public boolean supports(String fileName) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        return name.endsWith(".reqif") || name.endsWith(".reqifz");
+    }
+
+    @Override
+    public int priority() {
+        return 10;
+    }
+
+    @Override
+    public List<RequirementDraft> read(String path, InputStream content, String version) {
+        ReqifContent model = new ReqifContent(path);
+        boolean readable;
+        if (path.toLowerCase(Locale.ROOT).endsWith(".reqifz")) {
+            boolean[] allReadable = {true};
+            int documents = ReqifzArchive.read(path, content,
+                    (entry, in) -> allReadable[0] &= readXml(model, "entry '" + entry + "'", in));
+            if (documents == 0) {
+                model.problem(null, null, "the archive contains no .reqif document");
+            }
+            readable = allReadable[0];
+        } else {
+            readable = readXml(model, null, content);
+        }
+        if (!readable) {
+            // The objects read before a syntax error are a fragment; judging them would only add noise.
+            throw new BaselineRejected(model.problems());
+        }
+        List<RequirementDraft> drafts = model.drafts(mapping, version);
+        if (!model.problems().isEmpty()) {
+            throw new BaselineRejected(model.problems());
+        }
+        return drafts;
+    }
+
+    /** @return whether the document was well-formed (and free of a DOCTYPE); if not, a problem says why */
+    private static boolean readXml(ReqifContent model, String where, InputStream in) {
+        try {
+            new ReqifReader(model, where).read(in);
+            return true;
+        } catch (XMLStreamException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BaselineRejected refused) {
+                    throw refused; // a limit tripped inside the parser; the limit's message says it all
+                }
+            }
+            Integer line = e.getLocation() == null || e.getLocation().getLineNumber() < 0 ? null
+                    : e.getLocation().getLineNumber();
+            model.problem(where, line, (e instanceof HardenedXml.DoctypeRefused ? "refused: " : "not readable as XML: ")
+                    + messageOf(e));
+            return false;
+        }
+    }
+
+    /** The JDK prefixes parse errors with their position, which the problem already carries. */
+    private static String messageOf(XMLStreamException e) {
+        String message = String.valueOf(e.getMessage());
+        int at = message.indexOf("Message: ");
+        return at < 0 ? message : message.substring(at + "Message: ".length());
+    }
+}

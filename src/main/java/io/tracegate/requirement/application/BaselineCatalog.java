@@ -9,6 +9,7 @@ import io.tracegate.requirement.domain.Requirement;
 import io.tracegate.requirement.domain.RequirementBaseline;
 import io.tracegate.requirement.domain.RequirementBaselines;
 import io.tracegate.requirement.domain.RequirementDraft;
+import io.tracegate.requirement.domain.RequirementFormat;
 import io.tracegate.requirement.domain.RequirementId;
 import io.tracegate.requirement.infrastructure.GitRequirementSource;
 import jakarta.annotation.Resource;
@@ -18,6 +19,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
@@ -42,6 +44,10 @@ public class BaselineCatalog {
 
     @Inject
     GitRequirementSource git;
+
+    @Inject
+    @jakarta.enterprise.inject.Any
+    jakarta.enterprise.inject.Instance<RequirementFormat> formats;
 
     @Inject
     @ConfigProperty(name = "tracegate.git.local-roots", defaultValue = " ")
@@ -71,6 +77,29 @@ public class BaselineCatalog {
                 drafts, caller.getCallerPrincipal().getName(), Instant.now());
         baselines.add(baseline);
         return baseline;
+    }
+
+    /**
+     * Imports a ReqIF export ({@code .reqif} or zipped {@code .reqifz}) as a baseline. The file is kept
+     * only as its SHA-256 in the baseline's source; its content lives on in the requirements.
+     */
+    @RolesAllowed({SAFETY_ENGINEER, SAFETY_MANAGER, ADMIN})
+    public RequirementBaseline importFromReqif(String fileName, String name, InputStream body) {
+        if (fileName == null || fileName.isBlank() || fileName.length() > 255 || fileName.contains("/")) {
+            throw new InvalidInput("fileName", "the export's file name (ending .reqif or .reqifz) is required");
+        }
+        RequirementFormat format = formats.stream().filter(f -> f.supports(fileName))
+                .max(java.util.Comparator.comparingInt(RequirementFormat::priority))
+                .orElseThrow(() -> new InvalidInput("fileName", "not a ReqIF file name (.reqif or .reqifz): " + fileName));
+        try (ReqifUpload upload = ReqifUpload.spool(body); InputStream content = upload.open()) {
+            List<RequirementDraft> drafts = format.read(fileName, content, upload.sha256());
+            RequirementBaseline baseline = RequirementBaseline.freeze(name, BaselineSource.reqif(fileName, upload.sha256()),
+                    drafts, caller.getCallerPrincipal().getName(), Instant.now());
+            baselines.add(baseline);
+            return baseline;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /** A requirement's identifier, e.g. {@code SG-01} or {@code MLR-PERF-PED-NIGHT}: stable across baselines. */
 public record RequirementId(String value) implements Comparable<RequirementId> {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.]*(-[A-Za-z0-9_.]+)*");
+    // Letters or digits first (DOORS uses numbers), "_" for tool UUIDs such as _3f2a..., then "-"-separated parts.
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.]*(-[A-Za-z0-9_.]+)*");
 
     public RequirementId {
         if (value == null || value.length() > 100 || !ID.matcher(value).matches()) {

@@ -53,6 +53,31 @@ public class BaselineResource {
                 .entity(BaselineViews.BaselineSummary.of(baseline)).build();
     }
 
+    /**
+     * Imports a ReqIF export sent as the request body:
+     * {@code curl -T export.reqifz "$TG/api/baselines/reqif?fileName=export.reqifz&name=Perception%20v7"}.
+     */
+    @POST
+    @Path("reqif")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({SAFETY_ENGINEER, SAFETY_MANAGER, ADMIN})
+    public Response importFromReqif(@QueryParam("fileName") String fileName, @QueryParam("name") String name,
+                                    InputStream body) {
+        RequirementBaseline baseline = catalog.importFromReqif(fileName, name, body);
+        return Response.created(UriBuilder.fromPath("/api/baselines/{id}").build(baseline.id()))
+                .entity(BaselineViews.BaselineSummary.of(baseline)).build();
+    }
+
+    /** The same, for clients (curl -T) that send PUT. */
+    @jakarta.ws.rs.PUT
+    @Path("reqif")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({SAFETY_ENGINEER, SAFETY_MANAGER, ADMIN})
+    public Response importFromReqifByPut(@QueryParam("fileName") String fileName, @QueryParam("name") String name,
+                                         InputStream body) {
+        return importFromReqif(fileName, name, body);
+    }
+
     @GET
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
     public PageView<BaselineViews.BaselineSummary> list(@QueryParam("offset") @DefaultValue("0") int offset,

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** ReqIF documents for tests: realistic exports as text blocks, and a builder for small synthetic ones. */
-final class ReqifDocuments {
+public final class ReqifDocuments {
 
     static final String NS_2011 = "http://www.omg.org/spec/ReqIF/20110401/reqif.xsd";
     static final String NS_2010 = "http://www.omg.org/spec/ReqIF/20101201/reqif.xsd";
@@ -15,7 +15,7 @@ final class ReqifDocuments {
     }
 
     /** Like DOORS 9 writes it: enumerations for ASIL and kind, XHTML text and criteria, a relation, a hierarchy. */
-    static String doorsExport() {
+    public static String doorsExport() {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <REQ-IF xmlns="http://www.omg.org/spec/ReqIF/20110401/reqif.xsd" xmlns:xhtml="http://www.w3.org/1999/xhtml">

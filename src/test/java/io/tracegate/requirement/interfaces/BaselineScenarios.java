@@ -4,6 +4,7 @@ import io.tracegate.it.Api;
 import io.tracegate.it.ApiScenarios;
 import io.tracegate.it.Login;
 import io.tracegate.it.Reply;
+import io.tracegate.requirement.infrastructure.ReqifDocuments;
 import io.tracegate.requirement.infrastructure.RequirementRepo;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,54 @@ public interface BaselineScenarios extends ApiScenarios {
             assertThat(noRef.status()).isEqualTo(400);
             assertThat(noRef.json().getString("detail")).contains("release/9.9");
         }
+    }
+
+    @Test
+    default void aReqifExportAndItsZippedFormBecomeBaselinesWithTheFileHash() throws Exception {
+        byte[] reqif = ReqifDocuments.doorsExport().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Reply plain = api().send(Login.SAFETY_ENGINEER, "POST", "api/baselines/reqif?fileName=front.reqif&name=DOORS%20export",
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(reqif), Map.of("Content-Type", "application/xml"));
+        assertThat(plain.status()).as(plain.toString()).isEqualTo(201);
+        assertThat(plain.json().getInt("requirements")).isEqualTo(3);
+        assertThat(plain.json().getString("name")).isEqualTo("DOORS export");
+        assertThat(plain.json().getJsonObject("source").getString("kind")).isEqualTo("REQIF");
+        assertThat(plain.json().getJsonObject("source").getString("revision"))
+                .isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(reqif)));
+
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipped)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("front.reqif"));
+            zip.write(reqif);
+            zip.closeEntry();
+        }
+        Reply fromZip = api().upload(Login.SAFETY_MANAGER, "api/baselines/reqif?fileName=front.reqifz", zipped.toByteArray());
+        assertThat(fromZip.status()).as(fromZip.toString()).isEqualTo(201);
+        long id = fromZip.json().getJsonNumber("id").longValue();
+        JsonObject requirement = api().get(Login.AUDITOR, "api/baselines/" + id + "/requirements/MLR-PERF-PED-NIGHT").json();
+        assertThat(requirement.getJsonArray("parents").getString(0)).isEqualTo("SG-01");
+        assertThat(requirement.getJsonArray("criteria")).isNotEmpty();
+    }
+
+    @Test
+    default void hostileReqifIsRefusedAndNothingIsStored() throws Exception {
+        long before = api().get(Login.AUDITOR, "api/baselines").json().getInt("total");
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><REQ-IF>&x;</REQ-IF>";
+        Reply refused = api().upload(Login.SAFETY_ENGINEER, "api/baselines/reqif?fileName=evil.reqif",
+                xxe.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).doesNotContain("root:");
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipped)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("../../escape.reqif"));
+            zip.write(ReqifDocuments.doorsExport().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        Reply slip = api().upload(Login.SAFETY_ENGINEER, "api/baselines/reqif?fileName=slip.reqifz", zipped.toByteArray());
+        assertThat(slip.status()).isEqualTo(400);
+        assertThat(slip.json().getString("detail")).contains("escape.reqif");
+        Reply notReqif = api().upload(Login.SAFETY_ENGINEER, "api/baselines/reqif?fileName=spec.docx", new byte[] {1});
+        assertThat(notReqif.json().getString("field")).isEqualTo("fileName");
+        assertThat(api().get(Login.AUDITOR, "api/baselines").json().getInt("total")).isEqualTo(before);
     }
 
     @Test

@@ -18,6 +18,9 @@ import io.tracegate.release.domain.Release;
 import io.tracegate.release.domain.Releases;
 import io.tracegate.release.domain.SemanticVersion;
 import io.tracegate.release.interfaces.RecipeJson;
+import io.tracegate.requirement.domain.RequirementBaseline;
+import io.tracegate.requirement.domain.RequirementBaselines;
+import io.tracegate.requirement.infrastructure.MarkdownFormat;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -42,8 +45,9 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * In demo mode, loads the example model, its releases, recipes and artifacts the first time (when the
- * model does not exist yet). Goes through the domain objects, so the demo obeys the same rules as users.
+ * In demo mode, loads the example project the first time (when the model does not exist yet): the
+ * requirements as a baseline, the model, its releases with recipes and artifacts; the INT8 release is
+ * linked to the baseline. Goes through the domain objects, so the demo obeys the same rules as users.
  */
 @Singleton
 @Startup
@@ -80,6 +84,12 @@ public class DemoProject {
     @Inject
     BlobRecords blobRecords;
 
+    @Inject
+    RequirementBaselines baselines;
+
+    @Inject
+    MarkdownFormat markdown;
+
     @PostConstruct
     void load() {
         if (!enabled || !schema.isReady()) {
@@ -93,6 +103,8 @@ public class DemoProject {
             return;
         }
         Instant now = Instant.now();
+        RequirementBaseline baseline = DemoRequirements.baseline(files, markdown, LOADER, now);
+        baselines.add(baseline);
         Model model = Model.register(name, modelJson.getString("description", null), LOADER, now);
         models.add(model);
         Map<String, Release> byVersion = new HashMap<>();
@@ -104,13 +116,17 @@ public class DemoProject {
             releases.add(release);
             RecipeDraft draft = RecipeJson.read(new JsonFields(releaseJson.getJsonObject("recipe"), ""));
             release.attachRecipe(draft.toRecipe(null), LOADER, now);
+            if (!release.version().value().equals("4.2.0")) {
+                release.useBaseline(baseline.id());
+            }
             for (JsonValue artifactValue : releaseJson.getJsonArray("artifacts")) {
                 JsonObject artifact = artifactValue.asJsonObject();
                 storeArtifact(files, release, artifact, now);
             }
             byVersion.put(release.version().value(), release);
         }
-        LOG.info(() -> "Loaded the demo project '" + name + "' (" + byVersion.size() + " releases) from " + files);
+        LOG.info(() -> "Loaded the demo project '" + name + "' (" + byVersion.size() + " releases, baseline of "
+                + baseline.size() + " requirements) from " + files);
     }
 
     private void storeArtifact(DemoSource files, Release release, JsonObject artifact, Instant now) {

@@ -41,6 +41,35 @@ final class DemoSource {
         }
     }
 
+    /**
+     * The files below a folder of the project, as paths relative to the project (sorted). Inside the WAR
+     * this works because Payara deploys it exploded; the folder is then a plain directory.
+     */
+    java.util.List<String> list(String folder) {
+        try {
+            Path base;
+            if (directory != null) {
+                base = directory;
+            } else {
+                java.net.URL url = DemoSource.class.getClassLoader().getResource("demo/" + folder);
+                if (url == null || !"file".equals(url.getProtocol())) {
+                    return java.util.List.of();
+                }
+                base = Path.of(url.toURI()).getParent();
+                for (int i = 1; i < folder.split("/").length; i++) {
+                    base = base.getParent();
+                }
+            }
+            Path root = base;
+            try (java.util.stream.Stream<Path> files = Files.walk(root.resolve(folder))) {
+                return files.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
+                        .sorted().toList();
+            }
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot list the demo folder " + folder, e);
+        }
+    }
+
     @Override
     public String toString() {
         return directory == null ? "the copy inside the application" : directory.toString();

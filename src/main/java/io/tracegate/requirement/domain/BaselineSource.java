@@ -14,7 +14,8 @@ import java.util.Objects;
 @Embeddable
 public class BaselineSource {
 
-    public enum Kind { GIT, REQIF }
+    /** GIT: a commit; REQIF: an uploaded export; FILES: a folder of requirement files (the demo). */
+    public enum Kind { GIT, REQIF, FILES }
 
     @Enumerated(EnumType.STRING)
     @Column(name = "source_kind", nullable = false)
@@ -45,6 +46,11 @@ public class BaselineSource {
 
     public static BaselineSource reqif(String fileName, String sha256) {
         return new BaselineSource(Kind.REQIF, fileName, null, sha256);
+    }
+
+    /** @param treeSha256 the SHA-256 over the sorted (path, file SHA-256) list of the folder */
+    public static BaselineSource files(String folder, String treeSha256) {
+        return new BaselineSource(Kind.FILES, folder, null, treeSha256);
     }
 
     public Kind kind() {

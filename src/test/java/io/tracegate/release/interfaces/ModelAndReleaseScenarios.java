@@ -100,6 +100,10 @@ public interface ModelAndReleaseScenarios extends ApiScenarios {
         assertThat(recipe.getString("precision")).isEqualTo("INT8");
         assertThat(recipe.getJsonObject("quantization").getJsonObject("calibrationDataset").getString("sha256"))
                 .isEqualTo(Requests.CALIBRATION_SHA);
+        long baselineId = int8.getJsonNumber("baselineId").longValue();
+        JsonObject baseline = api().get(Login.AUDITOR, "api/baselines/" + baselineId).json();
+        assertThat(baseline.getJsonObject("baseline").getInt("requirements")).isBetween(30, 60);
+        assertThat(baseline.getJsonObject("baseline").getJsonObject("source").getString("kind")).isEqualTo("FILES");
         Reply artifacts = api().get(Login.AUDITOR, "api/releases/" + int8.getJsonNumber("id") + "/artifacts");
         assertThat(artifacts.structure().asJsonArray().stream().map(v -> v.asJsonObject().getString("kind")))
                 .contains("CALIBRATION_CACHE");

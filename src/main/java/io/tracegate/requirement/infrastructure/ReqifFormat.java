@@ -24,8 +24,24 @@ public class ReqifFormat implements RequirementFormat {
 
     private final ReqifMapping mapping;
 
+    /** The mapping from configuration: any {@code reqif.field.*} property (system property or config file) overrides its default. */
     public ReqifFormat() {
-        this(ReqifMapping.defaults());
+        this(configuredMapping());
+    }
+
+    private static ReqifMapping configuredMapping() {
+        java.util.Properties properties = new java.util.Properties();
+        try {
+            org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+            for (String name : config.getPropertyNames()) {
+                if (name.startsWith(ReqifMapping.PREFIX)) {
+                    config.getOptionalValue(name, String.class).ifPresent(value -> properties.setProperty(name, value));
+                }
+            }
+        } catch (IllegalStateException | ExceptionInInitializerError | NoClassDefFoundError noConfig) {
+            return ReqifMapping.defaults(); // outside a container (unit tests): the defaults
+        }
+        return ReqifMapping.from(properties);
     }
 
     public ReqifFormat(ReqifMapping mapping) {

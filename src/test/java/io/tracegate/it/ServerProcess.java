@@ -65,27 +65,15 @@ public final class ServerProcess implements AutoCloseable {
      * status code and body.
      */
     public HttpResponse<String> awaitReadinessAnswer(Duration timeout) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the server exited during start-up");
-            }
-            try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(base.resolve("health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (ready.body().contains("\"tracegate\"")) {
-                    return ready;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the server did not answer readiness within " + timeout);
+        return awaitReadiness(timeout, ready -> ready.body().contains("\"tracegate\""));
     }
 
     private void awaitReady(Duration timeout) throws Exception {
+        awaitReadiness(timeout, ready -> ready.statusCode() == 200 && ready.body().contains("migrated"));
+    }
+
+    private HttpResponse<String> awaitReadiness(Duration timeout, java.util.function.Predicate<HttpResponse<String>> done)
+            throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -95,8 +83,8 @@ public final class ServerProcess implements AutoCloseable {
             try {
                 HttpResponse<String> ready = http.send(HttpRequest.newBuilder(base.resolve("health/ready")).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200 && ready.body().contains("migrated")) {
-                    return;
+                if (done.test(ready)) {
+                    return ready;
                 }
             } catch (IOException notYet) {
                 // still starting

@@ -1,5 +1,6 @@
 package io.tracegate.requirement.infrastructure;
 
+import io.tracegate.platform.xml.HardenedXml;
 import io.tracegate.requirement.domain.BaselineRejected;
 import io.tracegate.requirement.domain.ImportProblem;
 import io.tracegate.requirement.domain.RequirementDraft;

@@ -1,5 +1,6 @@
 package io.tracegate.requirement.infrastructure;
 
+import io.tracegate.platform.xml.HardenedXml;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;

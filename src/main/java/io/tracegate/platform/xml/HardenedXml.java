@@ -1,4 +1,4 @@
-package io.tracegate.requirement.infrastructure;
+package io.tracegate.platform.xml;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;

@@ -1,0 +1,289 @@
+package io.tracegate.evidence.domain;
+
+import io.tracegate.requirement.domain.AcceptanceCriterion;
+import io.tracegate.requirement.domain.Asil;
+import io.tracegate.requirement.domain.RequirementId;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TraceMatrixTest {
+
+    private final List<TracedRequirement> requirements = new ArrayList<>();
+    private final List<EvidenceFacts> evidence = new ArrayList<>();
+    private final Map<RequirementId, List<LinkState>> links = new HashMap<>();
+    private final List<Metric> reference = new ArrayList<>();
+    private final Set<RequirementId> waived = new HashSet<>();
+
+    private static RequirementId id(String id) {
+        return new RequirementId(id);
+    }
+
+    private void requirement(String id, Asil asil, List<String> parents, String... criteria) {
+        requirements.add(new TracedRequirement(id(id), "title of " + id, asil,
+                parents.stream().map(TraceMatrixTest::id).toList(),
+                java.util.Arrays.stream(criteria).map(AcceptanceCriterion::parse).toList()));
+    }
+
+    private static Metric metric(String name, String value, String unit, Map<String, String> scope) {
+        return Metric.of(name, new BigDecimal(value), unit, scope);
+    }
+
+    private void evidence(long id, ReviewState review, List<Metric> metrics, List<TestFact> tests, String... linkedTo) {
+        evidence.add(new EvidenceFacts(id, "file-" + id, review, Set.of(linkedTo).stream().map(TraceMatrixTest::id)
+                .collect(java.util.stream.Collectors.toSet()), metrics, tests));
+        for (String r : linkedTo) {
+            link(r, id, false);
+        }
+    }
+
+    private void link(String requirement, long evidenceId, boolean suspect) {
+        links.computeIfAbsent(id(requirement), k -> new ArrayList<>()).add(new LinkState(evidenceId, suspect,
+                suspect ? "changed" : null));
+    }
+
+    private TraceMatrix compute() {
+        return TraceMatrix.compute(new TraceInput(requirements, evidence, links, reference, waived));
+    }
+
+    private Verdict verdictOf(String id) {
+        return compute().row(id(id)).orElseThrow().verdict();
+    }
+
+    @Test
+    void aCriterionMetByAcceptedEvidencePasses() {
+        requirement("MLR-1", Asil.B, List.of(), "recall[class=pedestrian] >= 0.95");
+        evidence(1, ReviewState.ACCEPTED, List.of(metric("recall", "0.951", null, Map.of("class", "pedestrian", "set", "night"))),
+                List.of(), "MLR-1");
+
+        TraceRow row = compute().row(id("MLR-1")).orElseThrow();
+
+        assertThat(row.verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(row.criteria().get(0).measurements()).singleElement()
+                .satisfies(m -> assertThat(m.value()).isEqualByComparingTo("0.951"));
+        assertThat(row.evidence()).containsExactly(1L);
+    }
+
+    @Test
+    void oneFailingValueFailsTheCriterionEvenWhenAnotherMeetsIt() {
+        requirement("MLR-1", Asil.A, List.of(), "latency.p99_ms[target=orin] <= 30 ms");
+        evidence(1, ReviewState.ACCEPTED, List.of(metric("latency.p99_ms", "21.4", "ms", Map.of("target", "orin"))), List.of(), "MLR-1");
+        evidence(2, ReviewState.ACCEPTED, List.of(metric("latency.p99_ms", "30.2", "ms", Map.of("target", "orin"))), List.of(), "MLR-1");
+
+        TraceRow row = compute().row(id("MLR-1")).orElseThrow();
+
+        assertThat(row.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(row.reason()).contains("latency.p99_ms[target=orin] <= 30 ms");
+    }
+
+    @Test
+    void aMetricOutsideTheCriterionScopeDoesNotCount() {
+        requirement("MLR-1", Asil.A, List.of(), "recall[class=pedestrian, set=night-hil] >= 0.9");
+        evidence(1, ReviewState.ACCEPTED, List.of(metric("recall", "0.5", null, Map.of("class", "pedestrian", "set", "day-hil")),
+                metric("recall", "0.5", null, Map.of("class", "pedestrian"))), List.of(), "MLR-1");
+
+        assertThat(verdictOf("MLR-1")).isEqualTo(Verdict.NOT_COVERED);
+    }
+
+    @Test
+    void unreviewedEvidenceCannotPassAnAsilBRequirementButCanPassAsilA() {
+        requirement("MLR-B", Asil.B, List.of(), "recall >= 0.9");
+        requirement("MLR-A", Asil.A, List.of(), "recall >= 0.9");
+        evidence(1, ReviewState.UNREVIEWED, List.of(metric("recall", "0.95", null, Map.of())), List.of(), "MLR-B", "MLR-A");
+
+        TraceMatrix matrix = compute();
+
+        assertThat(matrix.row(id("MLR-B")).orElseThrow().verdict()).isEqualTo(Verdict.NOT_COVERED);
+        assertThat(matrix.row(id("MLR-B")).orElseThrow().reason()).contains("unreviewed");
+        assertThat(matrix.row(id("MLR-A")).orElseThrow().verdict()).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void aFailingValueFromUnreviewedEvidenceStillFails() {
+        requirement("MLR-1", Asil.D, List.of(), "recall >= 0.9");
+        evidence(1, ReviewState.UNREVIEWED, List.of(metric("recall", "0.85", null, Map.of())), List.of(), "MLR-1");
+
+        assertThat(verdictOf("MLR-1")).isEqualTo(Verdict.FAILED);
+    }
+
+    @Test
+    void rejectedEvidenceIsDisregarded() {
+        requirement("MLR-1", Asil.B, List.of(), "recall >= 0.9");
+        evidence(1, ReviewState.REJECTED, List.of(metric("recall", "0.5", null, Map.of())), List.of(), "MLR-1");
+        evidence(2, ReviewState.ACCEPTED, List.of(metric("recall", "0.95", null, Map.of())), List.of(), "MLR-1");
+
+        TraceRow row = compute().row(id("MLR-1")).orElseThrow();
+
+        assertThat(row.verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(row.evidence()).containsExactly(2L);
+    }
+
+    @Test
+    void evidenceThatIsNotLinkedDoesNotCount() {
+        requirement("MLR-1", Asil.A, List.of(), "recall >= 0.9");
+        evidence(1, ReviewState.ACCEPTED, List.of(metric("recall", "0.95", null, Map.of())), List.of());
+
+        assertThat(verdictOf("MLR-1")).isEqualTo(Verdict.NOT_COVERED);
+    }
+
+    @Test
+    void aDropAgainstTheReferenceIsDerivedInPercentagePoints() {
+        requirement("MLR-1", Asil.B, List.of(), "recall_drop_vs_reference[class=cyclist] <= 0.5 pp");
+        reference.add(metric("recall", "0.912", null, Map.of("class", "cyclist", "set", "val")));
+        evidence(1, ReviewState.ACCEPTED, List.of(metric("recall", "0.905", null, Map.of("class", "cyclist", "set", "val"))),
+                List.of(), "MLR-1");
+
+        TraceRow row = compute().row(id("MLR-1")).orElseThrow();
+
+        assertThat(row.verdict()).isEqualTo(Verdict.FAILED);
+        Measurement drop = row.criteria().get(0).measurements().get(0);
+        assertThat(drop.derived()).isTrue();
+        assertThat(drop.value()).isEqualByComparingTo("0.7");
+        assertThat(drop.metric()).contains("reference 0.912 - 0.905");
+    }
+
+    @Test
+    void aDirectlyMeasuredDropIsUsedAsMeasured() {
+        requirement("MLR-1", Asil.A, List.of(), "map_drop_vs_reference <= 1.0 pp");
+        reference.add(metric("map", "0.9", null, Map.of()));
+        evidence(1, ReviewState.ACCEPTED, List.of(metric("map_drop_vs_reference", "0.4", "pp", Map.of()),
+                metric("map", "0.5", null, Map.of())), List.of(), "MLR-1");
+
+        TraceRow row = compute().row(id("MLR-1")).orElseThrow();
+
+        assertThat(row.verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(row.criteria().get(0).measurements()).singleElement().satisfies(m -> assertThat(m.derived()).isFalse());
+    }
+
+    @Test
+    void aFailedLinkedTestFailsTheRequirementAndIsNamed() {
+        requirement("MLR-1", Asil.A, List.of());
+        evidence(1, ReviewState.ACCEPTED, List.of(), List.of(
+                new TestFact("suite.frameDrop", TestOutcome.FAILED, Set.of()),
+                new TestFact("suite.deadPixels", TestOutcome.PASSED, Set.of())), "MLR-1");
+
+        TraceRow row = compute().row(id("MLR-1")).orElseThrow();
+
+        assertThat(row.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(row.tests().failing()).containsExactly("suite.frameDrop");
+        assertThat(row.tests().passed()).isEqualTo(1);
+    }
+
+    @Test
+    void testsLinkedByTheirOwnPropertyCountOnlyForTheRequirementTheyName() {
+        requirement("MLR-1", Asil.A, List.of());
+        requirement("MLR-2", Asil.A, List.of());
+        evidence.add(new EvidenceFacts(1, "junit.xml", ReviewState.ACCEPTED, Set.of(), List.of(), List.of(
+                new TestFact("a", TestOutcome.PASSED, Set.of(id("MLR-1"))),
+                new TestFact("b", TestOutcome.FAILED, Set.of(id("MLR-2"))))));
+        link("MLR-1", 1, false);
+        link("MLR-2", 1, false);
+
+        TraceMatrix matrix = compute();
+
+        assertThat(matrix.row(id("MLR-1")).orElseThrow().verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(matrix.row(id("MLR-2")).orElseThrow().verdict()).isEqualTo(Verdict.FAILED);
+    }
+
+    @Test
+    void aParentPassesOnlyWhenAllChildrenPass() {
+        requirement("SG-1", Asil.D, List.of());
+        requirement("MLR-1", Asil.A, List.of("SG-1"), "recall >= 0.9");
+        requirement("MLR-2", Asil.A, List.of("SG-1"), "recall >= 0.9");
+        evidence(1, ReviewState.ACCEPTED, List.of(metric("recall", "0.95", null, Map.of())), List.of(), "MLR-1", "MLR-2");
+        assertThat(verdictOf("SG-1")).isEqualTo(Verdict.PASSED);
+
+        requirement("MLR-3", Asil.A, List.of("SG-1"), "recall >= 0.9");
+        TraceRow parent = compute().row(id("SG-1")).orElseThrow();
+
+        assertThat(parent.verdict()).isEqualTo(Verdict.NOT_COVERED);
+        assertThat(parent.reason()).contains("MLR-3");
+        assertThat(parent.children()).containsExactly(id("MLR-1"), id("MLR-2"), id("MLR-3"));
+    }
+
+    @Test
+    void aParentIsAsBadAsItsWorstChild() {
+        requirement("SG-1", Asil.D, List.of());
+        requirement("FSR-1", Asil.D, List.of("SG-1"));
+        requirement("MLR-1", Asil.A, List.of("FSR-1"), "recall >= 0.9");
+        requirement("MLR-2", Asil.A, List.of("FSR-1"), "recall >= 0.99");
+        evidence(1, ReviewState.ACCEPTED, List.of(metric("recall", "0.95", null, Map.of())), List.of(), "MLR-1", "MLR-2");
+
+        assertThat(verdictOf("SG-1")).isEqualTo(Verdict.FAILED);
+    }
+
+    @Test
+    void aWaivedChildCountsAsPassedAndTheWaivedRequirementIsWaived() {
+        requirement("SG-1", Asil.D, List.of());
+        requirement("MLR-1", Asil.A, List.of("SG-1"), "recall >= 0.99");
+        evidence(1, ReviewState.ACCEPTED, List.of(metric("recall", "0.95", null, Map.of())), List.of(), "MLR-1");
+        waived.add(id("MLR-1"));
+
+        TraceMatrix matrix = compute();
+
+        assertThat(matrix.row(id("MLR-1")).orElseThrow().verdict()).isEqualTo(Verdict.WAIVED);
+        assertThat(matrix.row(id("SG-1")).orElseThrow().verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(matrix.gate().green()).isTrue();
+    }
+
+    @Test
+    void onlySuspectLinksMakeTheRequirementSuspect() {
+        requirement("MLR-1", Asil.B, List.of(), "recall >= 0.9");
+        evidence.add(new EvidenceFacts(1, "kpi.csv", ReviewState.ACCEPTED, Set.of(id("MLR-1")),
+                List.of(metric("recall", "0.95", null, Map.of())), List.of()));
+        link("MLR-1", 1, true);
+
+        TraceRow row = compute().row(id("MLR-1")).orElseThrow();
+
+        assertThat(row.verdict()).isEqualTo(Verdict.SUSPECT);
+        assertThat(row.suspectEvidence()).containsExactly(1L);
+    }
+
+    @Test
+    void aRequirementWithoutCriteriaIsVerifiedByAcceptedReviewOfItsEvidence() {
+        requirement("TSR-1", Asil.C, List.of());
+        evidence(1, ReviewState.UNREVIEWED, List.of(), List.of(), "TSR-1");
+        assertThat(verdictOf("TSR-1")).isEqualTo(Verdict.NOT_COVERED);
+
+        evidence.clear();
+        evidence(1, ReviewState.ACCEPTED, List.of(), List.of(), "TSR-1");
+        assertThat(verdictOf("TSR-1")).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void theGateIsRedWhileAnyRequirementIsNotPassedAndNamesTheWorstFirst() {
+        requirement("MLR-1", Asil.A, List.of(), "recall >= 0.9");
+        requirement("MLR-2", Asil.A, List.of(), "recall >= 0.99");
+        requirement("MLR-3", Asil.A, List.of(), "precision >= 0.9");
+        evidence(1, ReviewState.ACCEPTED, List.of(metric("recall", "0.95", null, Map.of())), List.of(), "MLR-1", "MLR-2");
+
+        Gate gate = compute().gate();
+
+        assertThat(gate.green()).isFalse();
+        assertThat(gate.blocking()).containsExactly(id("MLR-2"), id("MLR-3"));
+        assertThat(gate.counts()).containsEntry(Verdict.PASSED, 1).containsEntry(Verdict.FAILED, 1)
+                .containsEntry(Verdict.NOT_COVERED, 1);
+    }
+
+    @Test
+    void aTenThousandDeepDecompositionIsResolvedWithoutRecursion() {
+        requirement("R-0", Asil.A, List.of());
+        for (int i = 1; i < 10_000; i++) {
+            requirement("R-" + i, Asil.A, List.of("R-" + (i - 1)));
+        }
+        evidence(1, ReviewState.ACCEPTED, List.of(), List.of(new TestFact("t", TestOutcome.PASSED, Set.of())), "R-9999");
+
+        TraceMatrix matrix = compute();
+
+        assertThat(matrix.row(id("R-0")).orElseThrow().verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(matrix.gate().green()).isTrue();
+    }
+}

@@ -4,6 +4,7 @@ import io.tracegate.platform.failure.Conflict;
 import io.tracegate.platform.failure.Failure;
 import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.failure.NoSuchEntity;
+import io.tracegate.platform.failure.NotPermitted;
 import io.tracegate.platform.failure.StaleVersion;
 import io.tracegate.platform.failure.UploadRejected;
 import jakarta.ws.rs.core.Response;
@@ -27,6 +28,9 @@ public class FailureMapper implements ExceptionMapper<Failure> {
         if (failure instanceof NoSuchEntity) {
             return Status.NOT_FOUND;
         }
+        if (failure instanceof NotPermitted) {
+            return Status.FORBIDDEN;
+        }
         if (failure instanceof Conflict) {
             return Status.CONFLICT;
         }
@@ -47,6 +51,7 @@ public class FailureMapper implements ExceptionMapper<Failure> {
         return switch (statusOf(failure)) {
             case NOT_FOUND -> "not-found";
             case CONFLICT -> "conflict";
+            case FORBIDDEN -> "not-permitted";
             case PRECONDITION_FAILED -> "stale-version";
             default -> "invalid-input";
         };

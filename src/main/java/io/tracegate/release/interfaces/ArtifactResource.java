@@ -2,6 +2,7 @@ package io.tracegate.release.interfaces;
 
 import io.tracegate.platform.blob.Sha256;
 import io.tracegate.platform.failure.InvalidInput;
+import io.tracegate.platform.web.ContentDisposition;
 import io.tracegate.release.application.ArtifactIntake;
 import io.tracegate.release.application.UploadOutcome;
 import io.tracegate.release.application.UploadRequest;

@@ -76,6 +76,23 @@ public class VerificationLink {
         }
     }
 
+    /**
+     * A reviewer looked at the verification again against the requirement as it is now: the link is no
+     * longer suspect and pins the current fingerprint.
+     */
+    public void reconfirm(Requirement current) {
+        if (!current.id().value().equals(requirementId)) {
+            throw new IllegalArgumentException("link is for " + requirementId + ", not " + current.id());
+        }
+        this.fingerprint = current.fingerprint();
+        this.suspect = false;
+        this.suspectReason = null;
+    }
+
+    public long releaseId() {
+        return releaseId;
+    }
+
     private void markSuspect(String reason) {
         this.suspect = true;
         this.suspectReason = reason.length() > 500 ? reason.substring(0, 500) : reason;

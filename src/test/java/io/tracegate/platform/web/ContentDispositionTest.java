@@ -1,4 +1,4 @@
-package io.tracegate.release.interfaces;
+package io.tracegate.platform.web;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

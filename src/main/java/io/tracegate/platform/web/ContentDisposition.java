@@ -1,4 +1,4 @@
-package io.tracegate.release.interfaces;
+package io.tracegate.platform.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
  * An RFC 6266 {@code Content-Disposition} for a download: an ASCII-only fallback name plus the exact
  * name in {@code filename*}, so hostile names (quotes, CR/LF, bidi overrides) cannot break the header.
  */
-final class ContentDisposition {
+public final class ContentDisposition {
 
     private ContentDisposition() {
     }
 
-    static String attachment(String fileName) {
+    public static String attachment(String fileName) {
         StringBuilder ascii = new StringBuilder();
         for (char c : fileName.toCharArray()) {
             ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%' ? c : '_');

@@ -1,0 +1,148 @@
+package io.tracegate.evidence.application;
+
+import io.tracegate.evidence.domain.Evidence;
+import io.tracegate.evidence.domain.EvidenceFormat;
+import io.tracegate.evidence.domain.EvidenceItems;
+import io.tracegate.evidence.domain.EvidenceRejected;
+import io.tracegate.evidence.domain.Metric;
+import io.tracegate.evidence.domain.ParsedEvidence;
+import io.tracegate.evidence.domain.TestResult;
+import io.tracegate.platform.blob.BlobStore;
+import io.tracegate.platform.blob.StoredBlob;
+import io.tracegate.platform.failure.InvalidInput;
+import io.tracegate.platform.failure.NoSuchEntity;
+import io.tracegate.platform.paging.Page;
+import io.tracegate.release.domain.Release;
+import io.tracegate.release.domain.Releases;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.APPROVER;
+import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+
+/**
+ * Takes evidence uploads: checks everything that needs no body first, streams the body into the blob
+ * store outside any transaction, parses the stored file (bounded by each format's limits), and records
+ * item, metrics, tests and links in one transaction. A refused file leaves no row; its blob, if nothing
+ * else claims it, is removed by the sweeper.
+ */
+@Stateless
+public class EvidenceIntake {
+
+    private static final int HEAD_BYTES = 4096;
+
+    @Inject
+    Releases releases;
+
+    @Inject
+    EvidenceItems items;
+
+    @Inject
+    BlobStore store;
+
+    @Inject
+    EvidenceFormatChooser formats;
+
+    @EJB
+    EvidenceRecorder recorder;
+
+    @Inject
+    @ConfigProperty(name = "tracegate.upload.max-bytes")
+    long maxBytes;
+
+    @RolesAllowed({ML_ENGINEER, ADMIN})
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public UploadedEvidence upload(EvidenceUpload upload, InputStream body) {
+        Release release = releases.withId(upload.releaseId())
+                .orElseThrow(() -> new NoSuchEntity("release", upload.releaseId()));
+        release.ensureAcceptsContentChanges();
+        Optional<EvidenceFormat> declared = formats.named(upload.format());
+        if (upload.declaredLength() == 0) {
+            throw new InvalidInput("file", upload.fileName() + ": the evidence file is empty");
+        }
+        declared.ifPresent(f -> MediaTypeRule.check(f.name(), upload.contentType()));
+        Optional<Evidence> retry = items.sameUpload(upload.releaseId(), upload.fileName(), upload.sha256().hex());
+        StoredBlob blob = store.store(body, upload.sha256(), upload.declaredLength(), maxBytes);
+        if (retry.isPresent()) {
+            return new UploadedEvidence(retry.get(), false);
+        }
+        if (blob.size() == 0) {
+            throw new InvalidInput("file", upload.fileName() + ": the evidence file is empty");
+        }
+        ParsedEvidence parsed = parse(upload, declared, blob);
+        return new UploadedEvidence(recorder.record(upload, blob, parsed), true);
+    }
+
+    private ParsedEvidence parse(EvidenceUpload upload, Optional<EvidenceFormat> declared, StoredBlob blob) {
+        Path file = store.locate(blob.sha256()).orElseThrow(() -> new IllegalStateException("blob vanished: " + blob.sha256()));
+        try {
+            Optional<EvidenceFormat> format = declared.isPresent() || "opaque".equals(upload.format()) ? declared
+                    : formats.detect(upload.fileName(), head(file));
+            if (format.isEmpty()) {
+                return ParsedEvidence.opaque();
+            }
+            MediaTypeRule.check(format.get().name(), upload.contentType());
+            try (InputStream content = Files.newInputStream(file)) {
+                return format.get().read(upload.fileName(), content);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (StackOverflowError e) {
+            throw new EvidenceRejected(upload.fileName(), "nested too deeply to read");
+        }
+    }
+
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(HEAD_BYTES);
+        }
+    }
+
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public Page<Evidence> list(long releaseId, int offset, int limit) {
+        releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
+        return new Page<>(items.page(releaseId, offset, limit), offset, limit, items.count(releaseId));
+    }
+
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public Evidence withId(long releaseId, long evidenceId) {
+        return items.withId(evidenceId).filter(e -> e.release().id() == releaseId)
+                .orElseThrow(() -> new NoSuchEntity("evidence", releaseId + "/" + evidenceId));
+    }
+
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public List<Metric> metrics(long releaseId, long evidenceId) {
+        return items.metricsOf(withId(releaseId, evidenceId).id());
+    }
+
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public Page<TestResult> tests(long releaseId, long evidenceId, int offset, int limit) {
+        Evidence e = withId(releaseId, evidenceId);
+        return new Page<>(items.testsOf(e.id(), offset, limit), offset, limit, e.testCount());
+    }
+
+    /** Where the stored bytes are; they are served as stored, never interpreted. */
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public Path contentOf(long releaseId, long evidenceId) {
+        Evidence e = withId(releaseId, evidenceId);
+        return store.locate(e.sha256()).orElseThrow(() -> new IllegalStateException(
+                "blob " + e.sha256() + " of evidence " + evidenceId + " is missing from the blob store"));
+    }
+}

@@ -1,0 +1,92 @@
+package io.tracegate.evidence.application;
+
+import io.tracegate.evidence.domain.Evidence;
+import io.tracegate.evidence.domain.EvidenceItems;
+import io.tracegate.evidence.domain.EvidenceReview;
+import io.tracegate.evidence.domain.ReviewState;
+import io.tracegate.platform.failure.NoSuchEntity;
+import io.tracegate.platform.failure.StaleVersion;
+import io.tracegate.requirement.domain.Requirement;
+import io.tracegate.requirement.domain.RequirementBaseline;
+import io.tracegate.requirement.domain.RequirementBaselines;
+import io.tracegate.requirement.domain.RequirementId;
+import io.tracegate.requirement.domain.VerificationLink;
+import io.tracegate.requirement.domain.VerificationLinks;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.APPROVER;
+import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+
+/**
+ * Safety engineers accept or reject evidence. Accepting evidence whose links went suspect (its
+ * requirement changed) re-confirms them against the requirement as it is now: that is the re-review.
+ */
+@Stateless
+public class EvidenceReviews {
+
+    @Inject
+    EvidenceItems items;
+
+    @Inject
+    RequirementBaselines baselines;
+
+    @Inject
+    VerificationLinks links;
+
+    @Resource
+    SessionContext caller;
+
+    /**
+     * @param expectedVersion the item version the reviewer saw (If-Match), or empty to skip the check
+     */
+    @RolesAllowed({SAFETY_ENGINEER, SAFETY_MANAGER})
+    public EvidenceReview review(long releaseId, long evidenceId, ReviewState decision, String comment,
+                                 Optional<Long> expectedVersion) {
+        Evidence evidence = items.withId(evidenceId).filter(e -> e.release().id() == releaseId)
+                .orElseThrow(() -> new NoSuchEntity("evidence", releaseId + "/" + evidenceId));
+        if (expectedVersion.isPresent() && expectedVersion.get() != evidence.version()) {
+            throw new StaleVersion("evidence " + evidenceId + " was reviewed meanwhile (version "
+                    + evidence.version() + ", you saw " + expectedVersion.get() + "); reload and review again");
+        }
+        EvidenceReview review = evidence.review(decision, comment, caller.getCallerPrincipal().getName(), Instant.now());
+        items.addReview(review);
+        if (decision == ReviewState.ACCEPTED) {
+            reconfirmLinks(evidence);
+        }
+        return review;
+    }
+
+    private void reconfirmLinks(Evidence evidence) {
+        Map<RequirementId, Requirement> current = evidence.release().baselineId().flatMap(baselines::withId)
+                .map(RequirementBaseline::byId).orElse(Map.of());
+        String ref = evidence.id().toString();
+        for (VerificationLink link : links.ofRelease(evidence.release().id())) {
+            if (link.isSuspect() && EvidenceRecorder.LINK_KIND.equals(link.subjectKind()) && ref.equals(link.subjectRef())) {
+                Requirement now = current.get(link.requirementId());
+                if (now != null) {
+                    link.reconfirm(now);
+                }
+            }
+        }
+    }
+
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public List<EvidenceReview> reviewsOf(long releaseId, long evidenceId) {
+        items.withId(evidenceId).filter(e -> e.release().id() == releaseId)
+                .orElseThrow(() -> new NoSuchEntity("evidence", releaseId + "/" + evidenceId));
+        return items.reviewsOf(evidenceId);
+    }
+}

@@ -1,0 +1,78 @@
+package io.tracegate.evidence.application;
+
+import io.tracegate.evidence.domain.EvidenceFacts;
+import io.tracegate.evidence.domain.EvidenceItems;
+import io.tracegate.evidence.domain.LinkState;
+import io.tracegate.evidence.domain.Metric;
+import io.tracegate.evidence.domain.ReviewState;
+import io.tracegate.evidence.domain.TraceInput;
+import io.tracegate.evidence.domain.TraceMatrix;
+import io.tracegate.evidence.domain.TracedRequirement;
+import io.tracegate.platform.failure.Conflict;
+import io.tracegate.platform.failure.NoSuchEntity;
+import io.tracegate.release.domain.Release;
+import io.tracegate.release.domain.Releases;
+import io.tracegate.requirement.domain.RequirementBaseline;
+import io.tracegate.requirement.domain.RequirementBaselines;
+import io.tracegate.requirement.domain.RequirementId;
+import io.tracegate.requirement.domain.VerificationLink;
+import io.tracegate.requirement.domain.VerificationLinks;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.APPROVER;
+import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+
+/** Computes a release's trace matrix and gate from its baseline, evidence, links and reference release. */
+@Stateless
+public class ReleaseTrace {
+
+    @Inject
+    Releases releases;
+
+    @Inject
+    RequirementBaselines baselines;
+
+    @Inject
+    EvidenceItems items;
+
+    @Inject
+    VerificationLinks links;
+
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public TraceMatrix matrix(long releaseId) {
+        Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
+        return TraceMatrix.compute(inputFor(release));
+    }
+
+    TraceInput inputFor(Release release) {
+        RequirementBaseline baseline = release.baselineId().flatMap(baselines::withId)
+                .orElseThrow(() -> new Conflict("baseline", "release " + release.label()
+                        + " has no requirement baseline yet; link one with PUT /api/releases/" + release.id() + "/baseline"));
+        List<TracedRequirement> requirements = baseline.requirements().stream()
+                .map(r -> new TracedRequirement(r.id(), r.title(), r.asil(), r.parents(), r.criteria())).toList();
+        Map<RequirementId, List<LinkState>> byRequirement = new HashMap<>();
+        for (VerificationLink link : links.ofRelease(release.id())) {
+            if (EvidenceRecorder.LINK_KIND.equals(link.subjectKind())) {
+                byRequirement.computeIfAbsent(link.requirementId(), id -> new ArrayList<>())
+                        .add(new LinkState(Long.parseLong(link.subjectRef()), link.isSuspect(), link.suspectReason()));
+            }
+        }
+        List<Metric> reference = release.reference().map(ref -> items.factsOf(ref.id()).stream()
+                .filter(e -> e.review() != ReviewState.REJECTED)
+                .flatMap(e -> e.metrics().stream()).toList()).orElse(List.of());
+        List<EvidenceFacts> evidence = items.factsOf(release.id());
+        return new TraceInput(requirements, evidence, byRequirement, reference, Set.of());
+    }
+}

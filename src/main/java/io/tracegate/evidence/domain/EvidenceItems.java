@@ -1,0 +1,34 @@
+package io.tracegate.evidence.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.tracegate.requirement.domain.RequirementId;
+
+/** The evidence of all releases, with what was read out of each file. */
+public interface EvidenceItems {
+
+    /** Stores the item and its metrics and tests (each test with the requirements it names itself). */
+    void add(Evidence evidence, List<Metric> metrics, List<TestResult> tests, List<Set<RequirementId>> testLinks);
+
+    void addReview(EvidenceReview review);
+
+    Optional<Evidence> withId(long id);
+
+    /** A retried upload: the same name and content in the same release. */
+    Optional<Evidence> sameUpload(long releaseId, String fileName, String sha256);
+
+    List<Evidence> page(long releaseId, int offset, int limit);
+
+    long count(long releaseId);
+
+    List<EvidenceReview> reviewsOf(long evidenceId);
+
+    List<Metric> metricsOf(long evidenceId);
+
+    List<TestResult> testsOf(long evidenceId, int offset, int limit);
+
+    /** Everything the trace matrix needs about a release's evidence, in a few queries. */
+    List<EvidenceFacts> factsOf(long releaseId);
+}

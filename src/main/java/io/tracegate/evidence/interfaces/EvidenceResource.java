@@ -1,0 +1,234 @@
+package io.tracegate.evidence.interfaces;
+
+import io.tracegate.evidence.application.EvidenceIntake;
+import io.tracegate.evidence.application.EvidenceReviews;
+import io.tracegate.evidence.application.EvidenceUpload;
+import io.tracegate.evidence.application.UploadedEvidence;
+import io.tracegate.evidence.domain.Evidence;
+import io.tracegate.evidence.domain.EvidenceReview;
+import io.tracegate.evidence.domain.Metric;
+import io.tracegate.evidence.domain.ReviewState;
+import io.tracegate.evidence.domain.TestResult;
+import io.tracegate.platform.blob.Sha256;
+import io.tracegate.platform.failure.InvalidInput;
+import io.tracegate.platform.paging.PageView;
+import io.tracegate.platform.web.JsonFields;
+import io.tracegate.platform.web.JsonRequest;
+import io.tracegate.release.domain.ArtifactFileName;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriBuilder;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.APPROVER;
+import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+
+/**
+ * {@code /api/releases/{id}/evidence}: streaming upload with provenance as query parameters, listing,
+ * content, parsed metrics and tests, reviews.
+ * <pre>curl -u ci:... -T junit.xml "$TG/api/releases/7/evidence/junit.xml?sha256=...&amp;format=junit-xml&amp;requirement=MLR-ROB-SENSOR-FAULT&amp;scope=set=sensor-fault-injection&amp;ciSystem=gitlab-ci&amp;pipelineId=48211"</pre>
+ */
+@Path("releases/{id}/evidence")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class EvidenceResource {
+
+    @EJB
+    EvidenceIntake intake;
+
+    @EJB
+    EvidenceReviews reviews;
+
+    /** 201 with the new item, or 200 when the same file was uploaded before (a retry). */
+    @PUT
+    @Path("{fileName}")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ML_ENGINEER, ADMIN})
+    public Response upload(@PathParam("id") long releaseId, @PathParam("fileName") String fileName,
+                           @QueryParam("sha256") String sha256, @QueryParam("format") String format,
+                           @QueryParam("requirement") List<String> requirements, @QueryParam("scope") List<String> scope,
+                           @QueryParam("ciSystem") String ciSystem, @QueryParam("pipelineId") String pipelineId,
+                           @QueryParam("runUrl") String runUrl, @QueryParam("sourceCommit") String sourceCommit,
+                           @QueryParam("rig") String rig, @QueryParam("target") String target,
+                           @QueryParam("tool") List<String> tools, @QueryParam("startedAt") String startedAt,
+                           @QueryParam("finishedAt") String finishedAt,
+                           @QueryParam("calibrationSha256") String calibrationSha256,
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+                           InputStream body) {
+        EvidenceUpload upload = new EvidenceUpload(releaseId, new ArtifactFileName(fileName).value(),
+                Sha256.parse("sha256", sha256), lengthOf(contentLength), contentType,
+                format == null || format.isBlank() ? null : format.trim(), requirements, UploadQuery.scope(scope),
+                UploadQuery.provenance(ciSystem, pipelineId, runUrl, sourceCommit, rig, target, tools, startedAt,
+                        finishedAt, calibrationSha256));
+        UploadedEvidence outcome = intake.upload(upload, body);
+        EvidenceView view = EvidenceView.of(outcome.evidence());
+        if (!outcome.created()) {
+            return Response.ok(view).build();
+        }
+        return Response.created(UriBuilder.fromPath("/api/releases/{r}/evidence/{e}").build(releaseId, view.id()))
+                .entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public PageView<EvidenceView> list(@PathParam("id") long releaseId,
+                                       @QueryParam("offset") @DefaultValue("0") int offset,
+                                       @QueryParam("limit") @DefaultValue("100") int limit) {
+        PageView.check(offset, limit);
+        return PageView.of(intake.list(releaseId, offset, limit).map(EvidenceView::of));
+    }
+
+    @GET
+    @Path("{evidenceId: [0-9]+}")
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public Response get(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId) {
+        Evidence evidence = intake.withId(releaseId, evidenceId);
+        return Response.ok(EvidenceView.of(evidence)).tag(Long.toString(evidence.version())).build();
+    }
+
+    /** A metric as measured (with the upload's default scope applied). */
+    public record MetricView(String metric, Map<String, String> scope, BigDecimal value, String unit, String text) {
+        static MetricView of(Metric m) {
+            return new MetricView(m.name(), m.scope(), m.value(), m.unit(), m.toString());
+        }
+    }
+
+    @GET
+    @Path("{evidenceId: [0-9]+}/metrics")
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public List<MetricView> metrics(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId) {
+        return intake.metrics(releaseId, evidenceId).stream().map(MetricView::of).toList();
+    }
+
+    /** A test case and the requirements it was linked to. */
+    public record TestView(String suite, String name, String outcome, BigDecimal seconds, String message,
+                           List<String> requirements) {
+        static TestView of(TestResult t) {
+            String linked = t.properties().getOrDefault("linked-requirements", "");
+            return new TestView(t.suite(), t.name(), t.outcome().name(), t.seconds(), t.message(),
+                    linked.isEmpty() ? List.of() : List.of(linked.split(",")));
+        }
+    }
+
+    @GET
+    @Path("{evidenceId: [0-9]+}/tests")
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public PageView<TestView> tests(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId,
+                                    @QueryParam("offset") @DefaultValue("0") int offset,
+                                    @QueryParam("limit") @DefaultValue("100") int limit) {
+        PageView.check(offset, limit);
+        return PageView.of(intake.tests(releaseId, evidenceId, offset, limit).map(TestView::of));
+    }
+
+    /** The stored bytes as {@code application/octet-stream}, never rendered, with the SHA-256 as ETag. */
+    @GET
+    @Path("{evidenceId: [0-9]+}/content")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public Response content(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId) {
+        Evidence evidence = intake.withId(releaseId, evidenceId);
+        java.nio.file.Path file = intake.contentOf(releaseId, evidenceId);
+        StreamingOutput stream = out -> Files.copy(file, out);
+        String digest = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(evidence.sha256().hex()));
+        return Response.ok(stream, MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header(HttpHeaders.CONTENT_LENGTH, evidence.size())
+                .header("Content-Disposition", io.tracegate.platform.web.ContentDisposition.attachment(evidence.fileName()))
+                .header("Repr-Digest", "sha-256=:" + digest + ":")
+                .header("X-Content-Type-Options", "nosniff")
+                .tag(evidence.sha256().hex())
+                .build();
+    }
+
+    /** One review decision. */
+    public record ReviewView(long id, long evidenceId, String decision, String comment, String reviewer,
+                             Instant reviewedAt) {
+        static ReviewView of(EvidenceReview r) {
+            return new ReviewView(r.id(), r.evidence().id(), r.decision().name(), r.comment(), r.reviewer(), r.reviewedAt());
+        }
+    }
+
+    /**
+     * Accepts or rejects the item: {@code {"decision": "ACCEPTED", "comment": "..."}}; send the item's ETag
+     * in {@code If-Match} to be sure nobody reviewed it meanwhile (412 otherwise).
+     */
+    @POST
+    @Path("{evidenceId: [0-9]+}/reviews")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({SAFETY_ENGINEER, SAFETY_MANAGER})
+    public Response review(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
+        JsonFields json = JsonRequest.read(body).allowOnly("decision", "comment");
+        ReviewState decision = decisionOf(json.requiredString("decision"));
+        EvidenceReview review = reviews.review(releaseId, evidenceId, decision, json.optionalString("comment"),
+                versionOf(ifMatch));
+        return Response.created(UriBuilder.fromPath("/api/releases/{r}/evidence/{e}/reviews").build(releaseId, evidenceId))
+                .entity(ReviewView.of(review)).build();
+    }
+
+    @GET
+    @Path("{evidenceId: [0-9]+}/reviews")
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public List<ReviewView> reviews(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId) {
+        return reviews.reviewsOf(releaseId, evidenceId).stream().map(ReviewView::of).toList();
+    }
+
+    private static ReviewState decisionOf(String text) {
+        String upper = text.trim().toUpperCase(Locale.ROOT);
+        if (!upper.equals("ACCEPTED") && !upper.equals("REJECTED")) {
+            throw new InvalidInput("decision", "must be ACCEPTED or REJECTED, got '" + text + "'");
+        }
+        return ReviewState.valueOf(upper);
+    }
+
+    private static Optional<Long> versionOf(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(ifMatch.trim().replace("W/", "").replace("\"", "")));
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("If-Match", "must be the ETag of the evidence item, e.g. \"0\"");
+        }
+    }
+
+    private static long lengthOf(String contentLength) {
+        if (contentLength == null || contentLength.isBlank()) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(contentLength.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("Content-Length", "is not a number");
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package io.tracegate;
 
+import io.tracegate.evidence.interfaces.EvidenceScenarios;
 import io.tracegate.it.Api;
 import io.tracegate.it.Deployment;
 import io.tracegate.it.TestDatabase;
@@ -25,7 +26,7 @@ import java.net.URL;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class TracegateIT implements ModelAndReleaseScenarios, RecipeScenarios, ArtifactUploadScenarios,
+class TracegateIT implements ModelAndReleaseScenarios, RecipeScenarios, ArtifactUploadScenarios, EvidenceScenarios,
         ProblemJsonScenarios, AccessScenarios, ReadinessScenarios, BaselineScenarios {
 
     @ArquillianResource

@@ -1,9 +1,7 @@
 package io.tracegate.evidence.application;
 
 import io.tracegate.evidence.domain.Evidence;
-import io.tracegate.evidence.domain.EvidenceFormat;
 import io.tracegate.evidence.domain.EvidenceItems;
-import io.tracegate.evidence.domain.EvidenceRejected;
 import io.tracegate.evidence.domain.Metric;
 import io.tracegate.evidence.domain.ParsedEvidence;
 import io.tracegate.evidence.domain.TestResult;
@@ -22,10 +20,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -46,8 +41,6 @@ import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 @Stateless
 public class EvidenceIntake {
 
-    private static final int HEAD_BYTES = 4096;
-
     @Inject
     Releases releases;
 
@@ -58,7 +51,7 @@ public class EvidenceIntake {
     BlobStore store;
 
     @Inject
-    EvidenceFormatChooser formats;
+    EvidenceReader reader;
 
     @EJB
     EvidenceRecorder recorder;
@@ -73,11 +66,10 @@ public class EvidenceIntake {
         Release release = releases.withId(upload.releaseId())
                 .orElseThrow(() -> new NoSuchEntity("release", upload.releaseId()));
         release.ensureAcceptsContentChanges();
-        Optional<EvidenceFormat> declared = formats.named(upload.format());
+        reader.declared(upload.format(), upload.contentType());
         if (upload.declaredLength() == 0) {
             throw new InvalidInput("file", upload.fileName() + ": the evidence file is empty");
         }
-        declared.ifPresent(f -> MediaTypeRule.check(f.name(), upload.contentType()));
         Optional<Evidence> retry = items.sameUpload(upload.releaseId(), upload.fileName(), upload.sha256().hex());
         StoredBlob blob = store.store(body, upload.sha256(), upload.declaredLength(), maxBytes);
         if (retry.isPresent()) {
@@ -86,33 +78,9 @@ public class EvidenceIntake {
         if (blob.size() == 0) {
             throw new InvalidInput("file", upload.fileName() + ": the evidence file is empty");
         }
-        ParsedEvidence parsed = parse(upload, declared, blob);
-        return new UploadedEvidence(recorder.record(upload, blob, parsed), true);
-    }
-
-    private ParsedEvidence parse(EvidenceUpload upload, Optional<EvidenceFormat> declared, StoredBlob blob) {
         Path file = store.locate(blob.sha256()).orElseThrow(() -> new IllegalStateException("blob vanished: " + blob.sha256()));
-        try {
-            Optional<EvidenceFormat> format = declared.isPresent() || "opaque".equals(upload.format()) ? declared
-                    : formats.detect(upload.fileName(), head(file));
-            if (format.isEmpty()) {
-                return ParsedEvidence.opaque();
-            }
-            MediaTypeRule.check(format.get().name(), upload.contentType());
-            try (InputStream content = Files.newInputStream(file)) {
-                return format.get().read(upload.fileName(), content);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (StackOverflowError e) {
-            throw new EvidenceRejected(upload.fileName(), "nested too deeply to read");
-        }
-    }
-
-    private static byte[] head(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(HEAD_BYTES);
-        }
+        ParsedEvidence parsed = reader.read(upload.fileName(), upload.format(), upload.contentType(), file);
+        return new UploadedEvidence(recorder.record(upload, blob, parsed), true);
     }
 
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})

@@ -1,38 +1,18 @@
 package io.tracegate.evidence.application;
 
 import io.tracegate.evidence.domain.Evidence;
-import io.tracegate.evidence.domain.EvidenceItems;
-import io.tracegate.evidence.domain.Metric;
 import io.tracegate.evidence.domain.ParsedEvidence;
-import io.tracegate.evidence.domain.RequirementMentions;
-import io.tracegate.evidence.domain.TestOutcome;
-import io.tracegate.evidence.domain.TestResult;
-import io.tracegate.platform.blob.BlobRecords;
 import io.tracegate.platform.blob.StoredBlob;
-import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.release.domain.Release;
 import io.tracegate.release.domain.Releases;
-import io.tracegate.requirement.domain.Requirement;
-import io.tracegate.requirement.domain.RequirementBaseline;
-import io.tracegate.requirement.domain.RequirementBaselines;
-import io.tracegate.requirement.domain.RequirementId;
-import io.tracegate.requirement.domain.VerificationLink;
-import io.tracegate.requirement.domain.VerificationLinks;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
@@ -44,23 +24,11 @@ import static io.tracegate.platform.security.Roles.ML_ENGINEER;
 @Stateless
 public class EvidenceRecorder {
 
-    /** Subject kind of the verification links evidence creates. */
-    public static final String LINK_KIND = "EVIDENCE";
-
     @Inject
     Releases releases;
 
     @Inject
-    RequirementBaselines baselines;
-
-    @Inject
-    EvidenceItems items;
-
-    @Inject
-    VerificationLinks links;
-
-    @Inject
-    BlobRecords blobs;
+    EvidenceFiling filing;
 
     @Resource
     SessionContext caller;
@@ -69,60 +37,6 @@ public class EvidenceRecorder {
     public Evidence record(EvidenceUpload upload, StoredBlob blob, ParsedEvidence parsed) {
         Release release = releases.withId(upload.releaseId())
                 .orElseThrow(() -> new NoSuchEntity("release", upload.releaseId()));
-        Map<RequirementId, Requirement> requirements = release.baselineId().flatMap(baselines::withId)
-                .map(RequirementBaseline::byId).orElse(Map.of());
-        Set<RequirementId> explicit = explicit(upload, release, requirements);
-        RequirementMentions mentions = new RequirementMentions(requirements.keySet());
-        List<Set<RequirementId>> testLinks = parsed.tests().stream().map(mentions::in).toList();
-        List<Metric> metrics = withDerived(parsed, upload.scope());
-
-        Instant now = Instant.now();
-        blobs.claim(blob, now);
-        Evidence evidence = Evidence.record(release, upload.fileName(), parsed, blob, upload.contentType(),
-                upload.scope(), explicit, upload.provenance(), caller.getCallerPrincipal().getName(), now);
-        items.add(evidence, metrics, parsed.tests(), testLinks);
-
-        Set<RequirementId> linked = new TreeSet<>(explicit);
-        testLinks.forEach(linked::addAll);
-        for (RequirementId id : linked) {
-            links.add(VerificationLink.of(release.id(), requirements.get(id), LINK_KIND, evidence.id().toString(), now));
-        }
-        return evidence;
-    }
-
-    private static Set<RequirementId> explicit(EvidenceUpload upload, Release release,
-                                               Map<RequirementId, Requirement> requirements) {
-        Set<RequirementId> explicit = new TreeSet<>();
-        for (String text : upload.requirements()) {
-            RequirementId id = new RequirementId(text.trim());
-            if (requirements.isEmpty()) {
-                throw new InvalidInput("requirement", "release " + release.label()
-                        + " has no requirement baseline yet; link one before naming requirements");
-            }
-            if (!requirements.containsKey(id)) {
-                throw new InvalidInput("requirement", id + " is not in the release's requirement baseline");
-            }
-            explicit.add(id);
-        }
-        return explicit;
-    }
-
-    /**
-     * The file's metrics with the upload's default scope, plus for test reports {@code test_count} and
-     * {@code test_pass_rate} = passed / (passed + failed + errors), so criteria can ask for a pass rate.
-     */
-    static List<Metric> withDerived(ParsedEvidence parsed, Map<String, String> scope) {
-        List<Metric> metrics = new ArrayList<>(parsed.metrics().size() + 2);
-        parsed.metrics().forEach(m -> metrics.add(m.withDefaultScope(scope)));
-        if (!parsed.tests().isEmpty()) {
-            long passed = parsed.tests().stream().filter(t -> t.outcome() == TestOutcome.PASSED).count();
-            long ran = parsed.tests().stream().filter(t -> t.outcome() != TestOutcome.SKIPPED).count();
-            metrics.add(Metric.of("test_count", BigDecimal.valueOf(parsed.tests().size()), null, scope));
-            if (ran > 0) {
-                metrics.add(Metric.of("test_pass_rate", BigDecimal.valueOf(passed)
-                        .divide(BigDecimal.valueOf(ran), MathContext.DECIMAL64).stripTrailingZeros(), null, scope));
-            }
-        }
-        return metrics;
+        return filing.file(release, upload, blob, parsed, caller.getCallerPrincipal().getName(), Instant.now());
     }
 }

@@ -74,7 +74,7 @@ public class EvidenceReviews {
                 .map(RequirementBaseline::byId).orElse(Map.of());
         String ref = evidence.id().toString();
         for (VerificationLink link : links.ofRelease(evidence.release().id())) {
-            if (link.isSuspect() && EvidenceRecorder.LINK_KIND.equals(link.subjectKind()) && ref.equals(link.subjectRef())) {
+            if (link.isSuspect() && EvidenceFiling.LINK_KIND.equals(link.subjectKind()) && ref.equals(link.subjectRef())) {
                 Requirement now = current.get(link.requirementId());
                 if (now != null) {
                     link.reconfirm(now);

@@ -64,7 +64,7 @@ public class ReleaseTrace {
                 .map(r -> new TracedRequirement(r.id(), r.title(), r.asil(), r.parents(), r.criteria())).toList();
         Map<RequirementId, List<LinkState>> byRequirement = new HashMap<>();
         for (VerificationLink link : links.ofRelease(release.id())) {
-            if (EvidenceRecorder.LINK_KIND.equals(link.subjectKind())) {
+            if (EvidenceFiling.LINK_KIND.equals(link.subjectKind())) {
                 byRequirement.computeIfAbsent(link.requirementId(), id -> new ArrayList<>())
                         .add(new LinkState(Long.parseLong(link.subjectRef()), link.isSuspect(), link.suspectReason()));
             }

@@ -90,6 +90,9 @@ public class DemoProject {
     @Inject
     MarkdownFormat markdown;
 
+    @Inject
+    DemoEvidence evidence;
+
     @PostConstruct
     void load() {
         if (!enabled || !schema.isReady()) {
@@ -124,6 +127,10 @@ public class DemoProject {
                 storeArtifact(files, release, artifact, now);
             }
             byVersion.put(release.version().value(), release);
+            String manifest = PROJECT + release.version().value() + "/evidence.json";
+            if (files.exists(manifest)) {
+                evidence.load(files, release, PROJECT + release.version().value() + "/", readJson(files, manifest));
+            }
         }
         LOG.info(() -> "Loaded the demo project '" + name + "' (" + byVersion.size() + " releases, baseline of "
                 + baseline.size() + " requirements) from " + files);
@@ -131,7 +138,7 @@ public class DemoProject {
 
     private void storeArtifact(DemoSource files, Release release, JsonObject artifact, Instant now) {
         String file = artifact.getString("file");
-        StoredBlob blob = storeFile(files, PROJECT + file);
+        StoredBlob blob = storeFile(blobs, files, PROJECT + file);
         blobRecords.claim(blob, now);
         String fileName = Path.of(file).getFileName().toString();
         artifacts.add(Artifact.record(release, new ArtifactFileName(fileName),
@@ -139,7 +146,7 @@ public class DemoProject {
     }
 
     /** Hashes the file in one pass, then stores it with that digest (two reads; demo files are small). */
-    private StoredBlob storeFile(DemoSource files, String relative) {
+    static StoredBlob storeFile(BlobStore blobs, DemoSource files, String relative) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long size;
@@ -157,7 +164,7 @@ public class DemoProject {
         }
     }
 
-    private static JsonObject readJson(DemoSource files, String relative) {
+    static JsonObject readJson(DemoSource files, String relative) {
         try (InputStream in = files.open(relative); JsonReader reader = Json.createReader(in)) {
             return reader.readObject();
         } catch (IOException e) {

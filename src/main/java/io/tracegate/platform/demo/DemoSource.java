@@ -41,6 +41,14 @@ final class DemoSource {
         }
     }
 
+    /** Whether the project has this file (releases without evidence have no {@code evidence.json}). */
+    boolean exists(String relative) {
+        if (directory != null) {
+            return Files.isRegularFile(directory.resolve(relative));
+        }
+        return DemoSource.class.getClassLoader().getResource("demo/" + relative) != null;
+    }
+
     /**
      * The files below a folder of the project, as paths relative to the project (sorted). Inside the WAR
      * this works because Payara deploys it exploded; the folder is then a plain directory.

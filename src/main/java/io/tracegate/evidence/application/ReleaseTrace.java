@@ -4,6 +4,7 @@ import io.tracegate.evidence.domain.EvidenceFacts;
 import io.tracegate.evidence.domain.EvidenceItems;
 import io.tracegate.evidence.domain.LinkState;
 import io.tracegate.evidence.domain.Metric;
+import io.tracegate.evidence.domain.Regression;
 import io.tracegate.evidence.domain.ReviewState;
 import io.tracegate.evidence.domain.TraceInput;
 import io.tracegate.evidence.domain.TraceMatrix;
@@ -34,7 +35,10 @@ import static io.tracegate.platform.security.Roles.ML_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
-/** Computes a release's trace matrix and gate from its baseline, evidence, links and reference release. */
+/**
+ * Computes a release's trace matrix and gate from its baseline, evidence, links and reference release,
+ * and its KPI regression against the reference and the previous release.
+ */
 @Stateless
 public class ReleaseTrace {
 
@@ -56,6 +60,33 @@ public class ReleaseTrace {
         return TraceMatrix.compute(inputFor(release));
     }
 
+    /** A release's KPI regression against its reference and the previous release of the model. */
+    public record RegressionReport(Release release, java.util.Optional<Release> reference,
+                                   java.util.Optional<Release> previous, List<Regression.Row> rows) {
+    }
+
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public RegressionReport regression(long releaseId) {
+        Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
+        java.util.Optional<Release> reference = release.reference();
+        java.util.Optional<Release> previous = releases.ofModel(release.model(), 0, 200).stream()
+                .filter(r -> !r.id().equals(release.id()) && r.createdAt().isBefore(release.createdAt())
+                        && reference.map(ref -> !ref.id().equals(r.id())).orElse(true))
+                .findFirst();
+        List<io.tracegate.requirement.domain.AcceptanceCriterion> criteria = release.baselineId()
+                .flatMap(baselines::withId).map(b -> b.requirements().stream()
+                        .flatMap(r -> r.criteria().stream()).distinct().toList()).orElse(List.of());
+        return new RegressionReport(release, reference, previous, Regression.between(metricsOf(release.id()),
+                reference.map(r -> metricsOf(r.id())).orElse(List.of()),
+                previous.map(r -> metricsOf(r.id())).orElse(List.of()), criteria));
+    }
+
+    /** The metrics of a release's evidence that was not rejected, oldest upload first. */
+    private List<Metric> metricsOf(long releaseId) {
+        return items.factsOf(releaseId).stream().filter(e -> e.review() != ReviewState.REJECTED)
+                .flatMap(e -> e.metrics().stream()).toList();
+    }
+
     TraceInput inputFor(Release release) {
         RequirementBaseline baseline = release.baselineId().flatMap(baselines::withId)
                 .orElseThrow(() -> new Conflict("baseline", "release " + release.label()
@@ -69,9 +100,7 @@ public class ReleaseTrace {
                         .add(new LinkState(Long.parseLong(link.subjectRef()), link.isSuspect(), link.suspectReason()));
             }
         }
-        List<Metric> reference = release.reference().map(ref -> items.factsOf(ref.id()).stream()
-                .filter(e -> e.review() != ReviewState.REJECTED)
-                .flatMap(e -> e.metrics().stream()).toList()).orElse(List.of());
+        List<Metric> reference = release.reference().map(ref -> metricsOf(ref.id())).orElse(List.of());
         List<EvidenceFacts> evidence = items.factsOf(release.id());
         return new TraceInput(requirements, evidence, byRequirement, reference, Set.of());
     }

@@ -40,7 +40,7 @@ final class OnnxReader {
 
     static final long MAX_NODES = 5_000_000;
     static final int MAX_NAME_BYTES = 4096;
-    static final int MAX_TENSORS = 2_000_000;
+    static final int MAX_TENSORS = 1_000_000;
     static final int MAX_VALUE_INFOS = 100_000;
     static final int MAX_DIMS = 64;
     static final int MAX_METADATA = 256;

@@ -278,7 +278,8 @@ final class ProtobufReader {
             return 1;
         }
         expect(LENGTH_DELIMITED, "packed varints");
-        long end = position + readLength();
+        long length = readLength();
+        long end = position + length;
         long count = 0;
         while (position < end) {
             values.accept(readVarint());

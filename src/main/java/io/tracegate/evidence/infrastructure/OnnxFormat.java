@@ -3,6 +3,7 @@ package io.tracegate.evidence.infrastructure;
 import io.tracegate.evidence.domain.EvidenceFormat;
 import io.tracegate.evidence.domain.Metric;
 import io.tracegate.evidence.domain.ModelFacts;
+import io.tracegate.evidence.domain.ModelInspector;
 import io.tracegate.evidence.domain.ModelFacts.TensorSignature;
 import io.tracegate.evidence.domain.ParsedEvidence;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +36,7 @@ import java.util.stream.Collectors;
  * Malformed or hostile files are refused (see {@link OnnxReader}); external data paths are never opened.
  */
 @ApplicationScoped
-public class OnnxFormat implements EvidenceFormat {
+public class OnnxFormat implements EvidenceFormat, ModelInspector {
 
     public static final String NAME = "onnx";
 
@@ -78,6 +79,7 @@ public class OnnxFormat implements EvidenceFormat {
     }
 
     /** As {@link #facts(String, InputStream)}, with the file's size for sharper messages about bad lengths. */
+    @Override
     public ModelFacts facts(String fileName, InputStream content, long size) {
         return OnnxReader.read(fileName, content, size);
     }

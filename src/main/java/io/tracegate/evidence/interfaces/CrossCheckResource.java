@@ -1,0 +1,83 @@
+package io.tracegate.evidence.interfaces;
+
+import io.tracegate.evidence.application.ReleaseCrossCheck;
+import io.tracegate.evidence.domain.Finding;
+import io.tracegate.evidence.domain.ModelFacts;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.APPROVER;
+import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+
+/** {@code /api/releases/{id}/cross-check}: the recipe against the ONNX artifacts and the evidence's provenance. */
+@Path("releases/{id}/cross-check")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CrossCheckResource {
+
+    @EJB
+    ReleaseCrossCheck crossCheck;
+
+    /** A finding in words, with its severity and a stable code. */
+    public record FindingView(String severity, String code, String message) {
+        static FindingView of(Finding f) {
+            return new FindingView(f.severity().name(), f.code(), f.message());
+        }
+    }
+
+    /** One tensor of the model's interface; dims are numbers or symbolic names. */
+    public record TensorView(String name, String elementType, List<String> dims) {
+    }
+
+    /** The facts read from an ONNX artifact. */
+    public record FactsView(long irVersion, Map<String, Long> opsets, String producer, List<TensorView> inputs,
+                            List<TensorView> outputs, long nodeCount, Map<String, Long> opTypes, long parameters,
+                            long parametersFromConstantNodes, Map<String, Long> parametersByType, Double int8WeightFraction,
+                            long quantizeLinear, long dequantizeLinear, long perChannelQdq, long perTensorQdq,
+                            Map<String, Long> integerOps, long externalDataTensors) {
+        static FactsView of(ModelFacts f) {
+            return new FactsView(f.irVersion(), f.opsetImports(), (f.producerName() + " " + f.producerVersion()).trim(),
+                    f.inputs().stream().map(t -> new TensorView(t.name(), t.elementType(), t.dims())).toList(),
+                    f.outputs().stream().map(t -> new TensorView(t.name(), t.elementType(), t.dims())).toList(),
+                    f.nodeCount(), f.opTypes(), f.parameters().total(), f.parameters().fromConstantNodes(),
+                    f.parameters().byElementType(),
+                    f.parameters().int8WeightFraction().isPresent() ? f.parameters().int8WeightFraction().getAsDouble() : null,
+                    f.quantization().quantizeLinear(), f.quantization().dequantizeLinear(),
+                    f.quantization().perChannelQdq(), f.quantization().perTensorQdq(), f.quantization().integerOps(),
+                    f.externalData().tensors());
+        }
+    }
+
+    /** One ONNX artifact: its facts (absent when unreadable) and the findings. */
+    public record ModelView(long artifactId, String fileName, String sha256, FactsView facts, List<FindingView> findings) {
+    }
+
+    /** The report; {@code consistent} is false when any finding is an ERROR. */
+    public record CrossCheckView(long releaseId, boolean consistent, List<FindingView> findings, List<ModelView> models) {
+    }
+
+    @GET
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public CrossCheckView check(@PathParam("id") long releaseId) {
+        ReleaseCrossCheck.Report report = crossCheck.check(releaseId);
+        List<ModelView> models = report.models().stream().map(m -> new ModelView(m.artifact().id(),
+                m.artifact().fileName().value(), m.artifact().sha256().hex(), m.facts().map(FactsView::of).orElse(null),
+                m.findings().stream().map(FindingView::of).toList())).toList();
+        boolean consistent = report.findings().stream().noneMatch(f -> f.severity() == Finding.Severity.ERROR)
+                && report.models().stream().flatMap(m -> m.findings().stream()).noneMatch(f -> f.severity() == Finding.Severity.ERROR);
+        return new CrossCheckView(releaseId, consistent, report.findings().stream().map(FindingView::of).toList(), models);
+    }
+}

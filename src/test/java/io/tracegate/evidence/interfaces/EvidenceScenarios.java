@@ -87,6 +87,73 @@ public interface EvidenceScenarios extends ApiScenarios {
                 "{\"decision\": \"" + decision + "\", \"comment\": \"checked the run log and the data set version\"}");
     }
 
+    default long demoRelease(String version) {
+        return api().get(Login.AUDITOR, "api/models/front-camera-object-detector/releases?limit=500").json()
+                .getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .filter(r -> r.getString("version").equals(version))
+                .mapToLong(r -> r.getJsonNumber("id").longValue()).findFirst().orElseThrow();
+    }
+
+    @Test
+    default void theDemoReleaseShowsEveryKindOfVerdictFromItsRealEvidenceFiles() {
+        long release = demoRelease("4.2.0-int8.1");
+        Reply trace = api().get(Login.AUDITOR, "api/releases/" + release + "/trace");
+        assertThat(trace.status()).as(trace.toString()).isEqualTo(200);
+        List<JsonObject> rows = trace.json().getJsonArray("requirements").stream().map(JsonValue::asJsonObject).toList();
+        List<String> failed = rows.stream().filter(r -> r.getJsonArray("criteria").size() > 0
+                && r.getString("verdict").equals("FAILED")).map(r -> r.getString("id")).toList();
+        List<String> uncovered = rows.stream().filter(r -> r.getJsonArray("criteria").size() > 0
+                && r.getString("verdict").equals("NOT_COVERED")).map(r -> r.getString("id")).toList();
+        long passed = rows.stream().filter(r -> r.getJsonArray("criteria").size() > 0
+                && r.getString("verdict").equals("PASSED")).count();
+        assertThat(failed).containsExactly("MLR-PERF-VRU-NIGHT");
+        assertThat(uncovered).containsExactly("MLR-DATA-LABEL-QUALITY");
+        assertThat(passed).isEqualTo(rows.stream().filter(r -> r.getJsonArray("criteria").size() > 0).count() - 2);
+        JsonObject drop = rows.stream().filter(r -> r.getString("id").equals("MLR-DEG-RECALL-VRU")).findFirst().orElseThrow();
+        assertThat(drop.getJsonArray("criteria").getJsonObject(0).getJsonArray("measurements").getJsonObject(0)
+                .getBoolean("derived")).as("drops are derived from the FP32 reference's own evidence").isTrue();
+        assertThat(trace.json().getJsonObject("gate").getBoolean("green")).isFalse();
+        assertThat(rowOf(release, "SG-01").getString("verdict")).isEqualTo("FAILED");
+
+        JsonObject regression = api().get(Login.AUDITOR, "api/releases/" + release + "/regression").json();
+        assertThat(regression.getString("reference")).contains("4.2.0");
+        JsonObject night = regression.getJsonArray("metrics").stream().map(JsonValue::asJsonObject)
+                .filter(m -> m.getString("metric").equals("recall") && "cyclist".equals(m.getJsonObject("scope").getString("class", ""))
+                        && "night-hil".equals(m.getJsonObject("scope").getString("set", ""))).findFirst().orElseThrow();
+        assertThat(night.getBoolean("allowed")).isFalse();
+        assertThat(night.getJsonNumber("deltaVsReference").bigDecimalValue().signum()).isNegative();
+    }
+
+    @Test
+    default void theCrossCheckReadsTheOnnxArtifactsAndFindsTheDemoRecipesConsistent() {
+        JsonObject int8 = api().get(Login.APPROVER, "api/releases/" + demoRelease("4.2.0-int8.1") + "/cross-check").json();
+        assertThat(int8.getBoolean("consistent")).as(int8.toString()).isTrue();
+        JsonObject facts = int8.getJsonArray("models").getJsonObject(0).getJsonObject("facts");
+        assertThat(facts.getJsonNumber("quantizeLinear").longValue()).isPositive();
+        assertThat(facts.getJsonArray("inputs").getJsonObject(0).getJsonArray("dims").getString(0)).isEqualTo("batch");
+        assertThat(int8.getJsonArray("models").getJsonObject(0).getJsonArray("findings").stream()
+                .map(f -> f.asJsonObject().getString("code"))).contains("calibration-set-match");
+    }
+
+    @Test
+    default void aQatRecipeOverAGraphWithoutQuantizationIsAnError() throws Exception {
+        long release = releaseOnDemoBaseline();
+        Reply recipe = api().put(Login.ML_ENGINEER, "api/releases/" + release + "/recipe", """
+                {"precision": "INT8", "quantization": {"method": "QAT"},
+                 "tensorRt": {"version": "10.3.0", "builderFlags": ["--int8"]},
+                 "target": {"hardware": "NVIDIA DRIVE AGX Orin", "platform": "DRIVE OS 6.0.10"}}""", Map.of());
+        assertThat(recipe.status()).as(recipe.toString()).isEqualTo(200);
+        byte[] fp32 = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("evidence/front-camera-object-detector/4.2.0/fcod-fp32.onnx"));
+        Reply upload = api().upload(Login.CI, "api/releases/" + release + "/artifacts/model.onnx?kind=ONNX_MODEL&sha256="
+                + sha256(fp32), fp32);
+        assertThat(upload.status()).isEqualTo(201);
+
+        JsonObject check = api().get(Login.AUDITOR, "api/releases/" + release + "/cross-check").json();
+        assertThat(check.getBoolean("consistent")).isFalse();
+        assertThat(check.getJsonArray("models").getJsonObject(0).getJsonArray("findings").stream()
+                .map(f -> f.asJsonObject().getString("code"))).contains("qat-without-qdq");
+    }
+
     @Test
     default void aKpiTableWithProvenanceIsParsedLinkedAndNeedsReviewForAsilB() {
         long release = releaseOnDemoBaseline();

@@ -137,7 +137,8 @@ final class CsvRecords implements AutoCloseable {
                 }
                 case '"' -> {
                     if (afterQuote || !field.toString().isBlank()) {
-                        throw reject(line, "a quote inside a field that is not quoted; quote the whole field and double the quote");
+                        throw reject(line, "a quote inside a field that is not quoted; "
+                                + "quote the whole field and double the quote");
                     }
                     field.setLength(0);
                     inQuotes = true;

@@ -30,6 +30,7 @@ final class JsonGuardStream extends InputStream {
     private final boolean escapeControls;
     private final byte[] raw = new byte[16 * 1024];
     private final byte[] pending = new byte[6];
+    private final byte[] one = new byte[1];
     private int rawPos;
     private int rawLen;
     private int pendingPos;
@@ -49,7 +50,6 @@ final class JsonGuardStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
     }
 

@@ -79,7 +79,8 @@ final class JsonInput implements AutoCloseable {
         } catch (NoSuchElementException e) {
             throw reject("the JSON ends early");
         } catch (JsonException e) {
-            throw reject(hasCause(e, CharacterCodingException.class) ? "not UTF-8 text" : "cannot be read: " + e.getMessage());
+            throw reject(hasCause(e, CharacterCodingException.class) ? "not UTF-8 text"
+                    : "cannot be read: " + e.getMessage());
         }
     }
 

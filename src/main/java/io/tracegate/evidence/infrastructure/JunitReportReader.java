@@ -195,7 +195,7 @@ final class JunitReportReader {
         String failure = attribute(r, "failure");
         if (failure != null) {
             current.outcome = TestOutcome.FAILED;
-            current.message = failure;
+            current.message = BoundedText.cut(failure, TestResult.MAX_MESSAGE + 1);
         }
     }
 

@@ -63,7 +63,8 @@ public class KpiCsvFormat implements EvidenceFormat {
         try (CsvRecords csv = new CsvRecords(fileName, content, MAX_RECORD_CHARS, MAX_COLUMNS)) {
             List<String> header = csv.next();
             if (header == null) {
-                throw new EvidenceRejected(fileName, "the file is empty; expected a header row with the columns metric and value");
+                throw new EvidenceRejected(fileName,
+                        "the file is empty; expected a header row with the columns metric and value");
             }
             Columns columns = Columns.of(fileName, csv.line(), header);
             DistinctMetrics metrics = new DistinctMetrics();
@@ -113,8 +114,8 @@ public class KpiCsvFormat implements EvidenceFormat {
                 }
             }
             if (!index.containsKey("metric") || !index.containsKey("value")) {
-                throw new EvidenceRejected(fileName, "line " + line + ": the header needs the columns metric and value, found "
-                        + header);
+                throw new EvidenceRejected(fileName, "line " + line
+                        + ": the header needs the columns metric and value, found " + header);
             }
             return new Columns(index.get("metric"), index.get("value"), index.getOrDefault("unit", -1), List.copyOf(header));
         }

@@ -77,7 +77,8 @@ public class KpiJsonFormat implements EvidenceFormat {
 
     private static void readDocument(JsonInput json, Document document) {
         Set<String> seen = new HashSet<>();
-        for (String key = json.nextKey(seen, "the top-level object"); key != null; key = json.nextKey(seen, "the top-level object")) {
+        String where = "the top-level object";
+        for (String key = json.nextKey(seen, where); key != null; key = json.nextKey(seen, where)) {
             switch (key) {
                 case "scope" -> document.defaults = readScope(json, "the top-level scope");
                 case "metrics" -> {

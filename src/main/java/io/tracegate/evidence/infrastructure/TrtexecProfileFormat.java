@@ -76,7 +76,8 @@ public class TrtexecProfileFormat implements EvidenceFormat {
                     throw json.reject("more than " + MAX_LAYERS + " layers");
                 }
                 if (event != Event.START_OBJECT) {
-                    throw json.reject("layer " + (layers.size() + 1) + " must be an object, found " + JsonInput.describe(event));
+                    throw json.reject("layer " + (layers.size() + 1) + " must be an object, found "
+                            + JsonInput.describe(event));
                 }
                 layers.add(readLayer(json, layers.size() + 1, slugsByProfile, slugNotes));
             }
@@ -93,9 +94,11 @@ public class TrtexecProfileFormat implements EvidenceFormat {
         }
         Set<String> seen = new HashSet<>();
         Double count = null;
-        for (String key = json.nextKey(seen, "the first element"); key != null; key = json.nextKey(seen, "the first element")) {
+        String where = "the first element";
+        for (String key = json.nextKey(seen, where); key != null; key = json.nextKey(seen, where)) {
             if (!key.equals("count")) {
-                throw json.reject("expected {\"count\": N} as the first element, found the key '" + KpiValue.shorten(key) + "'");
+                throw json.reject("expected {\"count\": N} as the first element, found the key '"
+                        + KpiValue.shorten(key) + "'");
             }
             Event value = json.next();
             if (value != Event.VALUE_NUMBER) {
@@ -147,7 +150,9 @@ public class TrtexecProfileFormat implements EvidenceFormat {
             throw json.reject(where + " has no \"name\"");
         }
         TrtexecLayerName layer = TrtexecLayerName.parse(name);
-        LayerSlugs.Slug slug = slugsByProfile.computeIfAbsent(TrtexecLayerName.profileScope(layer.profile()), p -> new LayerSlugs()).slug(layer.layer());
+        LayerSlugs.Slug slug = slugsByProfile
+                .computeIfAbsent(TrtexecLayerName.profileScope(layer.profile()), p -> new LayerSlugs())
+                .slug(layer.layer());
         slugNotes.add(slug, name);
         return new Layer(slug.value(), layer.profile(), values.get("averageMs"),
                 values.getOrDefault("medianMs", Double.NaN), values.get("percentage"));

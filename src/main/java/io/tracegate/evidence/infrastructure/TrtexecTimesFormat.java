@@ -119,7 +119,8 @@ public class TrtexecTimesFormat implements EvidenceFormat {
             present |= 1 << field;
             Event value = json.next();
             if (value != Event.VALUE_NUMBER) {
-                throw json.reject("inference " + number + ": " + key + " must be a number, found " + JsonInput.describe(value));
+                throw json.reject("inference " + number + ": " + key + " must be a number, found "
+                        + JsonInput.describe(value));
             }
             row[field] = json.number("inference " + number + ": " + key);
         }
@@ -202,8 +203,8 @@ public class TrtexecTimesFormat implements EvidenceFormat {
             double wallMs = lastEnd - firstStart;
             if (wallMs > 0) {
                 metrics.add(Metric.of("throughput_qps", TimingSummary.decimal(count / wallMs * 1000), null, Map.of()));
-                notes.add("throughput over " + TimingSummary.decimal(wallMs).toPlainString() + " ms from the first startEnqMs to the last "
-                        + FIELDS.get(endField));
+                notes.add("throughput over " + TimingSummary.decimal(wallMs).toPlainString()
+                        + " ms from the first startEnqMs to the last " + FIELDS.get(endField));
             } else {
                 notes.add("no throughput: the inferences carry no enqueue start and end times");
             }

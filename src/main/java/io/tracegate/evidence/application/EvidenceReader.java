@@ -27,6 +27,9 @@ public class EvidenceReader {
 
     /** Fails early, before the body is read, on an unknown format name or a Content-Type that cannot fit. */
     public Optional<EvidenceFormat> declared(String format, String contentType) {
+        if (format == null || format.isBlank()) {
+            return Optional.empty();
+        }
         Optional<EvidenceFormat> declared = formats.named(format);
         declared.ifPresent(f -> MediaTypeRule.check(f.name(), contentType));
         return declared;

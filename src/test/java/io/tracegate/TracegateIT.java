@@ -34,7 +34,7 @@ class TracegateIT implements ModelAndReleaseScenarios, RecipeScenarios, Artifact
 
     @org.jboss.arquillian.container.test.api.Deployment(testable = false)
     static WebArchive deployment() {
-        TestDatabase.recreate("tracegate_it");
+        TestDatabase.recreate(System.getProperty("tracegate.it.db", "tracegate_it"));
         Deployment.wipeDataDir();
         return Deployment.builtWar();
     }

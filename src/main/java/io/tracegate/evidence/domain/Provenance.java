@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 @Embeddable
 public class Provenance {
 
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@+-]*");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@+#-]*");
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,64}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern TOOL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
@@ -91,7 +91,7 @@ public class Provenance {
         }
         String v = value.trim();
         if (v.length() > max || !TOKEN.matcher(v).matches()) {
-            throw new InvalidInput(field, "must be at most " + max + " characters of letters, digits and ._:/@+-");
+            throw new InvalidInput(field, "must be at most " + max + " characters of letters, digits and ._:/@+#-");
         }
         return v;
     }

@@ -19,6 +19,9 @@ public class BlobRecords {
     public void claim(StoredBlob blob, Instant at) {
         if (em.find(BlobRecord.class, blob.sha256().hex()) == null) {
             em.persist(new BlobRecord(blob, at));
+            // Written now: rows that reference the blob by its digest (a plain column, not a JPA relation)
+            // may be flushed in any order relative to it, and the foreign key needs the blob row first.
+            em.flush();
         }
     }
 

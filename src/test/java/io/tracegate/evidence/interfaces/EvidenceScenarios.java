@@ -304,13 +304,14 @@ public interface EvidenceScenarios extends ApiScenarios {
     default void aReviewOverAStaleVersionIsRefused() {
         long release = releaseOnDemoBaseline();
         long id = uploadEvidence(Login.CI, release, "kpi.csv", NIGHT_KPI, "").json().getJsonNumber("id").longValue();
+        String seen = api().get(Login.SAFETY_ENGINEER, "api/releases/" + release + "/evidence/" + id).header("ETag");
         Reply first = api().send(Login.SAFETY_ENGINEER, "POST", "api/releases/" + release + "/evidence/" + id + "/reviews",
                 java.net.http.HttpRequest.BodyPublishers.ofString("{\"decision\": \"ACCEPTED\", \"comment\": \"ok\"}"),
-                Map.of("Content-Type", "application/json", "If-Match", "\"0\""));
+                Map.of("Content-Type", "application/json", "If-Match", seen));
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         Reply stale = api().send(Login.SAFETY_MANAGER, "POST", "api/releases/" + release + "/evidence/" + id + "/reviews",
                 java.net.http.HttpRequest.BodyPublishers.ofString("{\"decision\": \"REJECTED\", \"comment\": \"no\"}"),
-                Map.of("Content-Type", "application/json", "If-Match", "\"0\""));
+                Map.of("Content-Type", "application/json", "If-Match", seen));
         assertThat(stale.status()).isEqualTo(412);
         assertThat(api().get(Login.AUDITOR, "api/releases/" + release + "/evidence/" + id).json().getString("review"))
                 .isEqualTo("ACCEPTED");

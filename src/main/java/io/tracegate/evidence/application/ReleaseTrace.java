@@ -54,6 +54,14 @@ public class ReleaseTrace {
     @Inject
     VerificationLinks links;
 
+    @Inject
+    io.tracegate.evidence.domain.Waivers waivers;
+
+    /** For other use cases in the same transaction (signing checks the gate). */
+    public TraceMatrix matrixOf(Release release) {
+        return TraceMatrix.compute(inputFor(release));
+    }
+
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
     public TraceMatrix matrix(long releaseId) {
         Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
@@ -102,6 +110,7 @@ public class ReleaseTrace {
         }
         List<Metric> reference = release.reference().map(ref -> metricsOf(ref.id())).orElse(List.of());
         List<EvidenceFacts> evidence = items.factsOf(release.id());
-        return new TraceInput(requirements, evidence, byRequirement, reference, Set.of());
+        return new TraceInput(requirements, evidence, byRequirement, reference,
+                waivers.validFor(release, java.time.Instant.now()));
     }
 }

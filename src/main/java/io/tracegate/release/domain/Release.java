@@ -69,6 +69,21 @@ public class Release {
     @Column(name = "baseline_id")
     private Long baselineId;
 
+    @Column(name = "review_round", nullable = false)
+    private int reviewRound;
+
+    @Column(name = "manifest_digest", length = 64)
+    private String manifestDigest;
+
+    @Column(name = "status_changed_at")
+    private Instant statusChangedAt;
+
+    @Column(name = "status_changed_by", length = 64)
+    private String statusChangedBy;
+
+    @Column(name = "status_reason", length = 1000)
+    private String statusReason;
+
     @Version
     @Column(name = "row_version")
     private long rowVersion;
@@ -131,6 +146,105 @@ public class Release {
         if (!status.acceptsContentChanges()) {
             throw new Conflict("status", "release " + label() + " is " + status + "; its content is frozen");
         }
+    }
+
+    /**
+     * DRAFT → IN_REVIEW: the content freezes and {@code digest} (the SHA-256 of its canonical manifest)
+     * becomes what signatures bind to. Each review starts a new round, so signatures of an earlier round
+     * can never count for this one.
+     */
+    public void submitForReview(String digest, String by, Instant at) {
+        requireStatus("submit for review", ReleaseStatus.DRAFT);
+        if (baselineId == null) {
+            throw new Conflict("baseline", "release " + label() + " has no requirement baseline; link one before review");
+        }
+        if (digest == null || !digest.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("manifest digest must be 64 hex digits");
+        }
+        this.reviewRound++;
+        this.manifestDigest = digest;
+        changeStatus(ReleaseStatus.IN_REVIEW, by, at, null);
+    }
+
+    /** IN_REVIEW or REJECTED → DRAFT: content may change again; this round's signatures become obsolete. */
+    public void reopen(String by, Instant at, String reason) {
+        requireStatus("reopen", ReleaseStatus.IN_REVIEW, ReleaseStatus.REJECTED);
+        this.manifestDigest = null;
+        changeStatus(ReleaseStatus.DRAFT, by, at, requireReason(reason));
+    }
+
+    /** IN_REVIEW → APPROVED, once the approval policy is satisfied (checked by the caller). */
+    public void approve(String by, Instant at) {
+        requireStatus("approve", ReleaseStatus.IN_REVIEW);
+        changeStatus(ReleaseStatus.APPROVED, by, at, null);
+    }
+
+    /** IN_REVIEW → REJECTED by a signed rejection. */
+    public void reject(String by, Instant at, String reason) {
+        requireStatus("reject", ReleaseStatus.IN_REVIEW);
+        changeStatus(ReleaseStatus.REJECTED, by, at, reason);
+    }
+
+    /** APPROVED → RELEASED: handed over for its approved purpose. */
+    public void release(String by, Instant at, String reason) {
+        requireStatus("release", ReleaseStatus.APPROVED);
+        changeStatus(ReleaseStatus.RELEASED, by, at, reason);
+    }
+
+    /** APPROVED or RELEASED → REVOKED, always with the reason. */
+    public void revoke(String by, Instant at, String reason) {
+        requireStatus("revoke", ReleaseStatus.APPROVED, ReleaseStatus.RELEASED);
+        changeStatus(ReleaseStatus.REVOKED, by, at, requireReason(reason));
+    }
+
+    /** Refuses a signature unless it is over the content as frozen now. */
+    public void ensureSignable(String digestSeen) {
+        requireStatus("sign", ReleaseStatus.IN_REVIEW);
+        if (!java.util.Objects.equals(manifestDigest, digestSeen)) {
+            throw new Conflict("manifestDigest", "release " + label() + " is under review with manifest digest "
+                    + manifestDigest + ", not " + digestSeen + ": reload what you are signing");
+        }
+    }
+
+    private void requireStatus(String action, ReleaseStatus... allowed) {
+        if (!java.util.Arrays.asList(allowed).contains(status)) {
+            throw new Conflict("status", "cannot " + action + " release " + label() + ": it is " + status
+                    + " (allowed from " + java.util.Arrays.toString(allowed) + ")");
+        }
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            throw new InvalidInput("reason", "is required (1 to 1000 characters)");
+        }
+        return reason.strip();
+    }
+
+    private void changeStatus(ReleaseStatus to, String by, Instant at, String reason) {
+        this.status = to;
+        this.statusChangedBy = by;
+        this.statusChangedAt = at;
+        this.statusReason = reason;
+    }
+
+    public int reviewRound() {
+        return reviewRound;
+    }
+
+    public Optional<String> manifestDigest() {
+        return Optional.ofNullable(manifestDigest);
+    }
+
+    public Optional<String> statusReason() {
+        return Optional.ofNullable(statusReason);
+    }
+
+    public Optional<Instant> statusChangedAt() {
+        return Optional.ofNullable(statusChangedAt);
+    }
+
+    public Optional<String> statusChangedBy() {
+        return Optional.ofNullable(statusChangedBy);
     }
 
     public String label() {

@@ -13,6 +13,12 @@ public interface Releases {
 
     Optional<Release> withId(long id);
 
+    /**
+     * The release, locked until the transaction ends: decisions that depend on everything signed so far
+     * (the approval policy) are taken one at a time, so two concurrent signatures cannot both miss each other.
+     */
+    Optional<Release> withIdLocked(long id);
+
     Optional<Release> of(Model model, SemanticVersion version);
 
     /** A model's releases, newest first. */

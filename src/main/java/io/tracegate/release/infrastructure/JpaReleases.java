@@ -29,6 +29,11 @@ public class JpaReleases implements Releases {
     }
 
     @Override
+    public Optional<Release> withIdLocked(long id) {
+        return Optional.ofNullable(em.find(Release.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
     public Optional<Release> withId(long id) {
         return Optional.ofNullable(em.find(Release.class, id));
     }

@@ -1,0 +1,122 @@
+package io.tracegate.approval.application;
+
+import io.tracegate.approval.domain.ReleaseManifest;
+import io.tracegate.audit.domain.AuditEntry;
+import io.tracegate.audit.domain.AuditTrail;
+import io.tracegate.evidence.domain.EvidenceItems;
+import io.tracegate.platform.failure.Conflict;
+import io.tracegate.platform.failure.NoSuchEntity;
+import io.tracegate.release.domain.Artifacts;
+import io.tracegate.release.domain.Release;
+import io.tracegate.release.domain.ReleaseStatus;
+import io.tracegate.release.domain.Releases;
+import io.tracegate.requirement.domain.RequirementBaseline;
+import io.tracegate.requirement.domain.RequirementBaselines;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+
+import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.APPROVER;
+import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+
+/**
+ * The release's life outside signatures: submitting it for review (which freezes the content and fixes
+ * the manifest digest), reopening it, handing an approved release over, revoking it. APPROVED and REJECTED
+ * are reached only through signatures ({@link Signing}).
+ */
+@Stateless
+public class ReleaseReview {
+
+    @Inject
+    Releases releases;
+
+    @Inject
+    Artifacts artifacts;
+
+    @Inject
+    RequirementBaselines baselines;
+
+    @Inject
+    EvidenceItems evidence;
+
+    @Inject
+    AuditTrail trail;
+
+    @Resource
+    SessionContext caller;
+
+    /** The manifest of the content as it is now (for a DRAFT: what submitting would freeze). */
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public ReleaseManifest manifest(long releaseId) {
+        Release release = find(releaseId);
+        int round = release.status() == ReleaseStatus.DRAFT ? release.reviewRound() + 1 : release.reviewRound();
+        return manifestOf(release, round);
+    }
+
+    ReleaseManifest manifestOf(Release release, int round) {
+        RequirementBaseline baseline = release.baselineId().flatMap(baselines::withId)
+                .orElseThrow(() -> new Conflict("baseline", "release " + release.label() + " has no requirement baseline"));
+        return ReleaseManifest.of(release, round, artifacts.of(release), baseline,
+                evidence.page(release.id(), 0, Integer.MAX_VALUE));
+    }
+
+    @RolesAllowed({ML_ENGINEER, ADMIN})
+    public Release submit(long releaseId) {
+        Release release = releases.withIdLocked(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
+        ReleaseStatus before = release.status();
+        if (release.baselineId().isEmpty()) {
+            throw new Conflict("baseline", "release " + release.label() + " has no requirement baseline; link one before review");
+        }
+        ReleaseManifest manifest = manifestOf(release, release.reviewRound() + 1);
+        release.submitForReview(manifest.digest(), who(), Instant.now());
+        releases.saveChanges(release);
+        trail.record(new AuditEntry(who(), "release.transition", "release", release.id().toString(), before.name(),
+                release.status() + " round " + release.reviewRound() + " manifest " + manifest.digest(), null));
+        return release;
+    }
+
+    @RolesAllowed({ML_ENGINEER, SAFETY_MANAGER, ADMIN})
+    public Release reopen(long releaseId, String reason) {
+        return transition(releaseId, reason, (r, by, at) -> r.reopen(by, at, reason));
+    }
+
+    @RolesAllowed({SAFETY_MANAGER, ADMIN})
+    public Release handOver(long releaseId, String reason) {
+        return transition(releaseId, reason, (r, by, at) -> r.release(by, at, reason));
+    }
+
+    @RolesAllowed({SAFETY_MANAGER, ADMIN})
+    public Release revoke(long releaseId, String reason) {
+        return transition(releaseId, reason, (r, by, at) -> r.revoke(by, at, reason));
+    }
+
+    private interface Step {
+        void apply(Release release, String by, Instant at);
+    }
+
+    private Release transition(long releaseId, String reason, Step step) {
+        Release release = releases.withIdLocked(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
+        ReleaseStatus before = release.status();
+        step.apply(release, who(), Instant.now());
+        releases.saveChanges(release);
+        trail.record(new AuditEntry(who(), "release.transition", "release", release.id().toString(), before.name(),
+                release.status().name(), reason));
+        return release;
+    }
+
+    private Release find(long releaseId) {
+        return releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
+    }
+
+    private String who() {
+        return caller.getCallerPrincipal().getName();
+    }
+}

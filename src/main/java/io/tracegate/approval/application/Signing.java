@@ -1,0 +1,217 @@
+package io.tracegate.approval.application;
+
+import io.tracegate.approval.domain.ApprovalPolicy;
+import io.tracegate.approval.domain.ApprovalRule;
+import io.tracegate.approval.domain.Signature;
+import io.tracegate.approval.domain.SignatureMeaning;
+import io.tracegate.approval.domain.Signatures;
+import io.tracegate.approval.domain.UserAccount;
+import io.tracegate.approval.domain.UserAccounts;
+import io.tracegate.approval.domain.Waiver;
+import io.tracegate.approval.infrastructure.PasswordHasher;
+import io.tracegate.audit.domain.AuditEntry;
+import io.tracegate.audit.domain.AuditTrail;
+import io.tracegate.evidence.application.ReleaseTrace;
+import io.tracegate.evidence.domain.Evidence;
+import io.tracegate.evidence.domain.EvidenceItems;
+import io.tracegate.evidence.domain.ReviewState;
+import io.tracegate.evidence.domain.TraceMatrix;
+import io.tracegate.evidence.domain.TraceRow;
+import io.tracegate.platform.failure.Conflict;
+import io.tracegate.platform.failure.NoSuchEntity;
+import io.tracegate.platform.failure.NotPermitted;
+import io.tracegate.release.domain.Artifact;
+import io.tracegate.release.domain.Artifacts;
+import io.tracegate.release.domain.Release;
+import io.tracegate.release.domain.Releases;
+import io.tracegate.requirement.domain.Asil;
+import io.tracegate.requirement.domain.RequirementBaselines;
+import io.tracegate.requirement.domain.RequirementId;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.APPROVER;
+import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+
+/**
+ * Electronic signatures and waivers (21 CFR Part 11 / EU Annex 11 style): the signer re-enters the
+ * password (the second component besides the session), signs exactly the manifest digest they saw, and
+ * the signature records id, printed name, UTC time and meaning. The release row is locked for the whole
+ * decision, so concurrent signers are serialised: both signatures land and the second sees the first.
+ */
+@Stateless
+public class Signing {
+
+    @Inject
+    Releases releases;
+
+    @Inject
+    Artifacts artifacts;
+
+    @Inject
+    EvidenceItems evidence;
+
+    @Inject
+    RequirementBaselines baselines;
+
+    @Inject
+    Signatures signatures;
+
+    @Inject
+    UserAccounts accounts;
+
+    @Inject
+    PasswordHasher passwords;
+
+    @Inject
+    ApprovalPolicy policy;
+
+    @Inject
+    AuditTrail trail;
+
+    @EJB
+    ReleaseTrace trace;
+
+    @Resource
+    SessionContext caller;
+
+    /** The state of approval: the rule that applies, the current signatures, and what is still missing. */
+    public record ApprovalStatus(Release release, Asil highestAsil, ApprovalRule rule, List<Signature> signatures,
+                                 List<Waiver> waivers, List<String> missing) {
+    }
+
+    @RolesAllowed({APPROVER, SAFETY_MANAGER})
+    public Signature sign(long releaseId, SignatureMeaning meaning, String digestSeen, char[] password, String comment) {
+        String signer = who();
+        Release release = releases.withIdLocked(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
+        release.ensureSignable(digestSeen);
+        UserAccount account = authenticate(signer, password, "release", release.id().toString());
+        ApprovalRule rule = policy.ruleFor(highestAsil(release));
+        checkIndependence(release, rule, signer);
+        List<Signature> current = current(release);
+        if (current.stream().anyMatch(s -> s.signer().equals(signer))) {
+            throw new Conflict("signer", signer + " has already signed round " + release.reviewRound() + " of "
+                    + release.label());
+        }
+        TraceMatrix matrix = trace.matrixOf(release);
+        if (meaning.isApproval()) {
+            current.stream().filter(s -> s.meaning().isApproval() && s.meaning() != meaning).findFirst().ifPresent(s -> {
+                throw new Conflict("meaning", s.printedName() + " approved this round as '" + s.meaning().words()
+                        + "'; all approvals of a round are for the same purpose");
+            });
+            if (!matrix.gate().green()) {
+                throw new Conflict("gate", "the gate of " + release.label() + " is red (" + matrix.gate().blocking().size()
+                        + " requirement(s) not PASSED or WAIVED, e.g. " + matrix.gate().blocking().stream().limit(5).toList()
+                        + "); approve only a green gate, or waive with justification first");
+            }
+        }
+        Instant now = Instant.now();
+        Signature signature = Signature.sign(release, signer, account.displayName(), meaning, comment,
+                matrix.gate().green(), now);
+        signatures.add(signature);
+        trail.record(new AuditEntry(signer, "release.signature", "release", release.id().toString(), null,
+                meaning + " by " + account.displayName() + " over " + signature.manifestDigest(), comment));
+        if (meaning == SignatureMeaning.REJECT) {
+            release.reject(signer, now, comment);
+            audit(release, "IN_REVIEW", comment);
+        } else if (missing(release, rule, matrix.gate().green()).isEmpty()) {
+            release.approve(signer, now);
+            audit(release, "IN_REVIEW", "approval policy for ASIL " + highestAsil(release) + " satisfied: " + rule.describe());
+        }
+        releases.saveChanges(release);
+        return signature;
+    }
+
+    @RolesAllowed({SAFETY_MANAGER})
+    public Waiver waive(long releaseId, RequirementId requirement, String justification, Instant expiresAt,
+                        String digestSeen, char[] password) {
+        String signer = who();
+        Release release = releases.withIdLocked(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
+        release.ensureSignable(digestSeen);
+        UserAccount account = authenticate(signer, password, "release", release.id().toString());
+        TraceRow row = trace.matrixOf(release).row(requirement)
+                .orElseThrow(() -> new NoSuchEntity("requirement in the release's baseline", requirement));
+        Waiver waiver = Waiver.grant(release, requirement, row.verdict(), justification, expiresAt, signer,
+                account.displayName(), Instant.now());
+        signatures.add(waiver);
+        trail.record(new AuditEntry(signer, "release.waiver", "requirement", release.id() + "/" + requirement,
+                row.verdict().name(), "WAIVED until " + expiresAt, waiver.justification()));
+        return waiver;
+    }
+
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public ApprovalStatus status(long releaseId) {
+        Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
+        Asil asil = highestAsil(release);
+        ApprovalRule rule = policy.ruleFor(asil);
+        List<String> missing = release.baselineId().isEmpty() ? List.of("a requirement baseline")
+                : missing(release, rule, trace.matrixOf(release).gate().green());
+        return new ApprovalStatus(release, asil, rule, signatures.ofRelease(releaseId),
+                signatures.waiversOf(releaseId), missing);
+    }
+
+    private List<String> missing(Release release, ApprovalRule rule, boolean gateGreen) {
+        List<ApprovalPolicy.Approval> approvals = current(release).stream().filter(s -> s.meaning().isApproval())
+                .map(s -> new ApprovalPolicy.Approval(s.signer(),
+                        accounts.named(s.signer()).map(UserAccount::roles).orElse(Set.of()))).toList();
+        long unreviewed = evidence.page(release.id(), 0, Integer.MAX_VALUE).stream()
+                .filter(e -> e.reviewState() == ReviewState.UNREVIEWED).count();
+        return ApprovalPolicy.missing(rule, approvals, gateGreen, unreviewed);
+    }
+
+    private List<Signature> current(Release release) {
+        return signatures.ofRelease(release.id()).stream().filter(s -> s.isCurrentFor(release)).toList();
+    }
+
+    /** Separation of duties: who built or fed the release does not approve it. */
+    private void checkIndependence(Release release, ApprovalRule rule, String signer) {
+        if (rule.independentOfCreator() && release.createdBy().equals(signer)) {
+            throw new NotPermitted("signer", signer + " created " + release.label() + " and may not sign it");
+        }
+        if (rule.independentOfUploaders()) {
+            Set<String> uploaders = new HashSet<>();
+            artifacts.of(release).stream().map(Artifact::uploadedBy).forEach(uploaders::add);
+            evidence.page(release.id(), 0, Integer.MAX_VALUE).stream().map(Evidence::uploadedBy).forEach(uploaders::add);
+            if (uploaders.contains(signer)) {
+                throw new NotPermitted("signer", signer + " uploaded artifacts or evidence of " + release.label()
+                        + " and may not sign it under the policy for its ASIL");
+            }
+        }
+    }
+
+    /** The second component: the signer's password, checked against an active account. */
+    private UserAccount authenticate(String signer, char[] password, String subjectType, String subjectId) {
+        UserAccount account = accounts.named(signer).filter(UserAccount::isActive)
+                .orElseThrow(() -> new NotPermitted("password", "no active account " + signer));
+        if (password == null || password.length == 0 || !passwords.matches(password, account.passwordHash())) {
+            throw new NotPermitted("password", "the password does not match: re-enter your own password to sign");
+        }
+        return account;
+    }
+
+    private Asil highestAsil(Release release) {
+        return release.baselineId().flatMap(baselines::withId).map(b -> b.highestAsil()).orElse(Asil.QM);
+    }
+
+    private void audit(Release release, String before, String reason) {
+        trail.record(new AuditEntry(who(), "release.transition", "release", release.id().toString(), before,
+                release.status().name(), reason));
+    }
+
+    private String who() {
+        return caller.getCallerPrincipal().getName();
+    }
+}

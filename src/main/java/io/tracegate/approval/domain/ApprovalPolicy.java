@@ -1,0 +1,67 @@
+package io.tracegate.approval.domain;
+
+import io.tracegate.requirement.domain.Asil;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The approval policy: one rule per ASIL, chosen by the highest ASIL in the release's baseline. The
+ * default (configurable in a file): QM/A one approver; B one approver and completed evidence review;
+ * C/D two approvers, one a safety manager, independent of the creator and the uploaders.
+ */
+public final class ApprovalPolicy {
+
+    private final Map<Asil, ApprovalRule> rules;
+
+    public ApprovalPolicy(Map<Asil, ApprovalRule> rules) {
+        this.rules = new EnumMap<>(rules);
+        for (Asil asil : Asil.values()) {
+            if (!this.rules.containsKey(asil)) {
+                throw new IllegalArgumentException("the approval policy has no rule for ASIL " + asil);
+            }
+        }
+    }
+
+    public static ApprovalPolicy standard() {
+        ApprovalRule low = new ApprovalRule(1, false, true, false, false);
+        ApprovalRule b = new ApprovalRule(1, false, true, false, true);
+        ApprovalRule high = new ApprovalRule(2, true, true, true, true);
+        return new ApprovalPolicy(Map.of(Asil.QM, low, Asil.A, low, Asil.B, b, Asil.C, high, Asil.D, high));
+    }
+
+    public ApprovalRule ruleFor(Asil asil) {
+        return rules.get(asil);
+    }
+
+    /** One current approval signature and the roles its signer holds. */
+    public record Approval(String signer, Set<String> roles) {
+    }
+
+    /**
+     * What is still missing before a release under {@code rule} may become APPROVED; empty when nothing is.
+     *
+     * @param approvals        current (this round) approval signatures, one per signer
+     * @param gateGreen        whether every requirement is PASSED or WAIVED
+     * @param unreviewed       evidence items not yet reviewed
+     */
+    public static List<String> missing(ApprovalRule rule, List<Approval> approvals, boolean gateGreen, long unreviewed) {
+        List<String> missing = new ArrayList<>();
+        if (!gateGreen) {
+            missing.add("the gate is not green: every requirement must be PASSED or WAIVED");
+        }
+        if (rule.evidenceReviewed() && unreviewed > 0) {
+            missing.add(unreviewed + " evidence item(s) not reviewed yet");
+        }
+        if (approvals.size() < rule.approvers()) {
+            missing.add((rule.approvers() - approvals.size()) + " more approval signature(s)");
+        }
+        if (rule.safetyManager() && approvals.stream().noneMatch(a -> a.roles().contains("SAFETY_MANAGER"))) {
+            missing.add("a signature by a safety manager");
+        }
+        return missing;
+    }
+}

@@ -1,0 +1,195 @@
+package io.tracegate.approval.interfaces;
+
+import io.tracegate.approval.application.ReleaseReview;
+import io.tracegate.approval.application.Signing;
+import io.tracegate.approval.domain.ReleaseManifest;
+import io.tracegate.approval.domain.Signature;
+import io.tracegate.approval.domain.SignatureMeaning;
+import io.tracegate.approval.domain.Waiver;
+import io.tracegate.platform.failure.InvalidInput;
+import io.tracegate.platform.web.JsonFields;
+import io.tracegate.platform.web.JsonRequest;
+import io.tracegate.release.domain.Release;
+import io.tracegate.requirement.domain.RequirementId;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.APPROVER;
+import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+
+/**
+ * {@code /api/releases/{id}/review}: the manifest, transitions, signatures, waivers and approval status.
+ * Signing needs the signer's password in the body (re-entered, never stored) and the manifest digest the
+ * signer saw; a stale digest is 409.
+ */
+@Path("releases/{id}/review")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ApprovalResource {
+
+    @EJB
+    ReleaseReview review;
+
+    @EJB
+    Signing signing;
+
+    /** The canonical manifest and its digest: recompute it with {@code sha256sum} over {@code text}. */
+    public record ManifestView(long releaseId, int round, String digest, String text) {
+    }
+
+    @GET
+    @Path("manifest")
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public ManifestView manifest(@PathParam("id") long releaseId) {
+        ReleaseManifest manifest = review.manifest(releaseId);
+        return new ManifestView(releaseId, roundOf(manifest), manifest.digest(), manifest.text());
+    }
+
+    /** The release's status after a transition. */
+    public record StatusView(long releaseId, String status, int round, String manifestDigest, Instant changedAt,
+                             String changedBy, String reason) {
+        static StatusView of(Release r) {
+            return new StatusView(r.id(), r.status().name(), r.reviewRound(), r.manifestDigest().orElse(null),
+                    r.statusChangedAt().orElse(null), r.statusChangedBy().orElse(null), r.statusReason().orElse(null));
+        }
+    }
+
+    /** {@code {"to": "IN_REVIEW" | "DRAFT" | "RELEASED" | "REVOKED", "reason": "..."}}. */
+    @POST
+    @Path("transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ML_ENGINEER, SAFETY_MANAGER, ADMIN})
+    public StatusView transition(@PathParam("id") long releaseId, InputStream body) {
+        JsonFields json = JsonRequest.read(body).allowOnly("to", "reason");
+        String to = json.requiredString("to").trim().toUpperCase(Locale.ROOT);
+        String reason = json.optionalString("reason");
+        Release release = switch (to) {
+            case "IN_REVIEW" -> review.submit(releaseId);
+            case "DRAFT" -> review.reopen(releaseId, reason);
+            case "RELEASED" -> review.handOver(releaseId, reason);
+            case "REVOKED" -> review.revoke(releaseId, reason);
+            case "APPROVED", "REJECTED" -> throw new InvalidInput("to", to + " is reached by signatures: POST "
+                    + "/api/releases/" + releaseId + "/review/signatures");
+            default -> throw new InvalidInput("to", "unknown state '" + to + "'; one of IN_REVIEW, DRAFT, RELEASED, REVOKED");
+        };
+        return StatusView.of(release);
+    }
+
+    /** A signature as shown wherever it is displayed: printed name, UTC time, meaning (Part 11 §11.50). */
+    public record SignatureView(long id, String signer, String printedName, Instant signedAt, String meaning,
+                                String meaningInWords, String manifestDigest, int round, String comment,
+                                boolean gateGreen, boolean obsolete) {
+        static SignatureView of(Signature s, Release release) {
+            return new SignatureView(s.id(), s.signer(), s.printedName(), s.signedAt(), s.meaning().name(),
+                    s.meaning().words(), s.manifestDigest(), s.round(), s.comment(), s.gateGreen(), !s.isCurrentFor(release));
+        }
+    }
+
+    /** {@code {"meaning": "APPROVE_HIL", "manifestDigest": "...", "password": "...", "comment": "..."}}. */
+    @POST
+    @Path("signatures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({APPROVER, SAFETY_MANAGER})
+    public Response sign(@PathParam("id") long releaseId, InputStream body) {
+        JsonFields json = JsonRequest.read(body).allowOnly("meaning", "manifestDigest", "password", "comment");
+        SignatureMeaning meaning = meaningOf(json.requiredString("meaning"));
+        char[] password = json.requiredString("password").toCharArray();
+        try {
+            Signature signature = signing.sign(releaseId, meaning, json.requiredString("manifestDigest"), password,
+                    json.optionalString("comment"));
+            Release release = signing.status(releaseId).release();
+            return Response.status(Response.Status.CREATED).entity(SignatureView.of(signature, release)).build();
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** A waiver with its justification and expiry, signed by a safety manager. */
+    public record WaiverView(long id, String requirement, String verdictWaived, String justification,
+                             Instant expiresAt, String signer, String printedName, Instant signedAt, int round,
+                             String manifestDigest, boolean valid) {
+        static WaiverView of(Waiver w, Release release) {
+            return new WaiverView(w.id(), w.requirementId().value(), w.verdictWaived().name(), w.justification(),
+                    w.expiresAt(), w.signer(), w.printedName(), w.signedAt(), w.round(), w.manifestDigest(),
+                    w.isValidFor(release, Instant.now()));
+        }
+    }
+
+    /** {@code {"requirement", "justification", "expiresAt", "manifestDigest", "password"}}. */
+    @POST
+    @Path("waivers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({SAFETY_MANAGER})
+    public Response waive(@PathParam("id") long releaseId, InputStream body) {
+        JsonFields json = JsonRequest.read(body).allowOnly("requirement", "justification", "expiresAt",
+                "manifestDigest", "password");
+        char[] password = json.requiredString("password").toCharArray();
+        try {
+            Waiver waiver = signing.waive(releaseId, new RequirementId(json.requiredString("requirement")),
+                    json.optionalString("justification"), instant(json.requiredString("expiresAt")),
+                    json.requiredString("manifestDigest"), password);
+            Release release = signing.status(releaseId).release();
+            return Response.status(Response.Status.CREATED).entity(WaiverView.of(waiver, release)).build();
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** Who has to sign what, what is signed, and what is still missing. */
+    public record ApprovalView(long releaseId, String status, int round, String manifestDigest, String highestAsil,
+                               String rule, List<String> missing, List<SignatureView> signatures,
+                               List<WaiverView> waivers) {
+    }
+
+    @GET
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public ApprovalView status(@PathParam("id") long releaseId) {
+        Signing.ApprovalStatus s = signing.status(releaseId);
+        Release r = s.release();
+        return new ApprovalView(releaseId, r.status().name(), r.reviewRound(), r.manifestDigest().orElse(null),
+                s.highestAsil().name(), s.rule().describe(), s.missing(),
+                s.signatures().stream().map(x -> SignatureView.of(x, r)).toList(),
+                s.waivers().stream().map(w -> WaiverView.of(w, r)).toList());
+    }
+
+    private static int roundOf(ReleaseManifest manifest) {
+        return manifest.text().lines().filter(l -> l.startsWith("round ")).findFirst()
+                .map(l -> Integer.parseInt(l.substring(6))).orElse(0);
+    }
+
+    private static SignatureMeaning meaningOf(String text) {
+        try {
+            return SignatureMeaning.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("meaning", "unknown meaning '" + text + "'; one of " + Arrays.toString(SignatureMeaning.values()));
+        }
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("expiresAt", "is not an ISO-8601 UTC time such as 2027-03-31T00:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * REST resources for approval: release transitions and the manifest, electronic signatures, waivers and
+ * the approval status.
+ */
+package io.tracegate.approval.interfaces;

@@ -58,6 +58,7 @@ public class ReleaseTrace {
     io.tracegate.evidence.domain.Waivers waivers;
 
     /** For other use cases in the same transaction (signing checks the gate). */
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
     public TraceMatrix matrixOf(Release release) {
         return TraceMatrix.compute(inputFor(release));
     }

@@ -1,5 +1,6 @@
 package io.tracegate;
 
+import io.tracegate.approval.interfaces.ApprovalScenarios;
 import io.tracegate.evidence.interfaces.EvidenceScenarios;
 import io.tracegate.it.Api;
 import io.tracegate.it.Deployment;
@@ -26,7 +27,7 @@ import java.net.URL;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class TracegateIT implements ModelAndReleaseScenarios, RecipeScenarios, ArtifactUploadScenarios, EvidenceScenarios,
+class TracegateIT implements ModelAndReleaseScenarios, RecipeScenarios, ArtifactUploadScenarios, EvidenceScenarios, ApprovalScenarios,
         ProblemJsonScenarios, AccessScenarios, ReadinessScenarios, BaselineScenarios {
 
     @ArquillianResource

@@ -1,0 +1,247 @@
+package io.tracegate.approval.interfaces;
+
+import io.tracegate.it.Api;
+import io.tracegate.it.ApiScenarios;
+import io.tracegate.it.Login;
+import io.tracegate.it.Reply;
+import io.tracegate.requirement.infrastructure.RequirementRepo;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Review, electronic signatures, the ASIL policy, waivers and concurrency, on releases verified against a
+ * small Git baseline (SG-01 ASIL D → FSR-01 → MLR-PED-NIGHT with one recall criterion): ASIL D asks for
+ * two approvers, one a safety manager, independent of the creator and the uploaders.
+ */
+public interface ApprovalScenarios extends ApiScenarios {
+
+    String PASSWORD = "tracegate-demo";
+
+    default long smallBaseline() throws Exception {
+        Path root = Path.of(System.getProperty("tracegate.it.git-root", "target/it-git"));
+        try (RequirementRepo repo = RequirementRepo.init(root.resolve(Api.unique("approval"))).small()) {
+            repo.commit("requirements");
+            Reply created = api().post(Login.SAFETY_ENGINEER, "api/baselines/git",
+                    "{\"repository\": \"" + repo.dir() + "\", \"ref\": \"main\", \"directory\": \"requirements\"}");
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            return created.json().getJsonNumber("id").longValue();
+        }
+    }
+
+    /** A release on the baseline; with {@code green}, its one ML requirement is verified by accepted evidence. */
+    default long release(long baseline, boolean green) {
+        Reply model = api().post(Login.ML_ENGINEER, "api/models", "{\"name\": \"" + Api.unique("approval") + "\"}");
+        String name = model.json().getString("name");
+        long id = api().post(Login.ML_ENGINEER, "api/models/" + name + "/releases", "{\"version\": \"1.0.0\"}")
+                .json().getJsonNumber("id").longValue();
+        assertThat(api().put(Login.ML_ENGINEER, "api/releases/" + id + "/baseline", "{\"baselineId\": " + baseline + "}",
+                Map.of()).status()).isEqualTo(200);
+        if (green) {
+            byte[] csv = "metric,value,class,set\nrecall,0.962,pedestrian,night-hil\n".getBytes(StandardCharsets.UTF_8);
+            Reply evidence = api().upload(Login.CI, "api/releases/" + id + "/evidence/kpi.csv?sha256=" + sha256(csv)
+                    + "&requirement=MLR-PED-NIGHT", csv);
+            assertThat(evidence.status()).as(evidence.toString()).isEqualTo(201);
+            Reply review = api().post(Login.SAFETY_ENGINEER, "api/releases/" + id + "/evidence/"
+                    + evidence.json().getJsonNumber("id") + "/reviews", "{\"decision\": \"ACCEPTED\", \"comment\": \"run log checked\"}");
+            assertThat(review.status()).isEqualTo(201);
+        }
+        return id;
+    }
+
+    default String submit(long release) {
+        Reply submitted = api().post(Login.ML_ENGINEER, "api/releases/" + release + "/review/transitions", "{\"to\": \"IN_REVIEW\"}");
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        return submitted.json().getString("manifestDigest");
+    }
+
+    default Reply sign(Login login, long release, String meaning, String digest, String password) {
+        return api().post(login, "api/releases/" + release + "/review/signatures", """
+                {"meaning": "%s", "manifestDigest": "%s", "password": "%s", "comment": "HIL campaign plan v3 checked"}"""
+                .formatted(meaning, digest, password));
+    }
+
+    default JsonObject status(long release) {
+        return api().get(Login.AUDITOR, "api/releases/" + release + "/review").json();
+    }
+
+    @Test
+    default void anAsilDReleaseNeedsTwoIndependentSignaturesOverTheDigestTheySaw() throws Exception {
+        long release = release(smallBaseline(), true);
+        String digest = submit(release);
+
+        JsonObject manifest = api().get(Login.AUDITOR, "api/releases/" + release + "/review/manifest").json();
+        assertThat(manifest.getString("digest")).isEqualTo(digest);
+        assertThat(sha256(manifest.getString("text").getBytes(StandardCharsets.UTF_8)))
+                .as("anyone can recompute the digest from the manifest text").isEqualTo(digest);
+        assertThat(manifest.getString("text")).contains("requirement MLR-PED-NIGHT ", "evidence ", "round 1");
+
+        Reply wrongPassword = sign(Login.APPROVER, release, "APPROVE_HIL", digest, "not-my-password");
+        assertThat(wrongPassword.status()).isEqualTo(403);
+        assertThat(wrongPassword.json().getString("field")).isEqualTo("password");
+        Reply stale = sign(Login.APPROVER, release, "APPROVE_HIL", "0".repeat(64), PASSWORD);
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().getString("field")).isEqualTo("manifestDigest");
+
+        Reply first = sign(Login.APPROVER, release, "APPROVE_HIL", digest, PASSWORD);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.json().getString("printedName")).isNotBlank();
+        assertThat(first.json().getString("meaningInWords")).isEqualTo("approved for HIL campaigns");
+        assertThat(status(release).getString("status")).isEqualTo("IN_REVIEW");
+        assertThat(status(release).getJsonArray("missing").getString(0)).contains("safety manager");
+        assertThat(sign(Login.APPROVER, release, "APPROVE_HIL", digest, PASSWORD).status()).as("no second signature").isEqualTo(409);
+        assertThat(sign(Login.SAFETY_MANAGER, release, "APPROVE_FLEET", digest, PASSWORD).status())
+                .as("one purpose per round").isEqualTo(409);
+
+        Reply second = sign(Login.SAFETY_MANAGER, release, "APPROVE_HIL", digest, PASSWORD);
+        assertThat(second.status()).as(second.toString()).isEqualTo(201);
+        JsonObject approved = status(release);
+        assertThat(approved.getString("status")).isEqualTo("APPROVED");
+        assertThat(approved.getJsonArray("signatures")).hasSize(2);
+        assertThat(approved.getString("highestAsil")).isEqualTo("D");
+
+        byte[] late = "late".getBytes(StandardCharsets.UTF_8);
+        assertThat(api().upload(Login.CI, "api/releases/" + release + "/evidence/late.log?sha256=" + sha256(late), late)
+                .status()).as("the content is frozen").isEqualTo(409);
+        assertThat(api().post(Login.ML_ENGINEER, "api/releases/" + release + "/review/transitions",
+                "{\"to\": \"DRAFT\", \"reason\": \"x\"}").status()).as("an approved release is not reopened").isEqualTo(409);
+        assertThat(api().post(Login.SAFETY_MANAGER, "api/releases/" + release + "/review/transitions",
+                "{\"to\": \"RELEASED\", \"reason\": \"HIL campaign 12\"}").status()).isEqualTo(200);
+        assertThat(api().post(Login.SAFETY_MANAGER, "api/releases/" + release + "/review/transitions",
+                "{\"to\": \"REVOKED\"}").status()).as("revoking needs a reason").isEqualTo(400);
+        Reply revoked = api().post(Login.SAFETY_MANAGER, "api/releases/" + release + "/review/transitions",
+                "{\"to\": \"REVOKED\", \"reason\": \"field issue FI-88\"}");
+        assertThat(revoked.json().getString("status")).isEqualTo("REVOKED");
+        assertThat(revoked.json().getString("reason")).isEqualTo("field issue FI-88");
+    }
+
+    @Test
+    default void aRedGateCannotBeApprovedUntilASafetyManagerWaivesWithJustification() throws Exception {
+        long release = release(smallBaseline(), false);
+        String digest = submit(release);
+        Reply refused = sign(Login.APPROVER, release, "APPROVE_HIL", digest, PASSWORD);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().getString("field")).isEqualTo("gate");
+
+        String waiver = """
+                {"requirement": "MLR-PED-NIGHT", "justification": "%s", "expiresAt": "%s",
+                 "manifestDigest": "%s", "password": "%s"}""";
+        String why = "Night HIL campaign postponed; HIL use is limited to daylight runs until 2027-03.";
+        assertThat(api().post(Login.APPROVER, "api/releases/" + release + "/review/waivers",
+                waiver.formatted(why, "2027-03-31T00:00:00Z", digest, PASSWORD)).status()).as("approvers do not waive").isEqualTo(403);
+        assertThat(api().post(Login.SAFETY_MANAGER, "api/releases/" + release + "/review/waivers",
+                waiver.formatted(why, "2020-01-01T00:00:00Z", digest, PASSWORD)).json().getString("field")).isEqualTo("expiresAt");
+        Reply waived = api().post(Login.SAFETY_MANAGER, "api/releases/" + release + "/review/waivers",
+                waiver.formatted(why, java.time.Instant.now().plusSeconds(86_400 * 90).toString(), digest, PASSWORD));
+        assertThat(waived.status()).as(waived.toString()).isEqualTo(201);
+        assertThat(waived.json().getString("verdictWaived")).isEqualTo("NOT_COVERED");
+
+        JsonObject row = api().get(Login.AUDITOR, "api/releases/" + release + "/trace").json().getJsonArray("requirements")
+                .stream().map(JsonValue::asJsonObject).filter(r -> r.getString("id").equals("MLR-PED-NIGHT")).findFirst().orElseThrow();
+        assertThat(row.getString("verdict")).isEqualTo("WAIVED");
+        assertThat(api().get(Login.AUDITOR, "api/releases/" + release + "/gate").json().getBoolean("green")).isTrue();
+        assertThat(sign(Login.APPROVER, release, "APPROVE_HIL", digest, PASSWORD).status()).isEqualTo(201);
+    }
+
+    @Test
+    default void reopeningMakesEarlierSignaturesObsoleteAndStartsANewRound() throws Exception {
+        long release = release(smallBaseline(), true);
+        String digest = submit(release);
+        assertThat(sign(Login.APPROVER, release, "APPROVE_HIL", digest, PASSWORD).status()).isEqualTo(201);
+        assertThat(api().post(Login.ML_ENGINEER, "api/releases/" + release + "/review/transitions",
+                "{\"to\": \"DRAFT\"}").status()).as("reopening needs a reason").isEqualTo(400);
+        assertThat(api().post(Login.ML_ENGINEER, "api/releases/" + release + "/review/transitions",
+                "{\"to\": \"DRAFT\", \"reason\": \"wrong calibration cache attached\"}").status()).isEqualTo(200);
+
+        String second = submit(release);
+        assertThat(second).isNotEqualTo(digest);
+        assertThat(sign(Login.SAFETY_MANAGER, release, "APPROVE_HIL", digest, PASSWORD).status())
+                .as("a signature over the first round's digest").isEqualTo(409);
+        JsonObject status = status(release);
+        assertThat(status.getInt("round")).isEqualTo(2);
+        assertThat(status.getJsonArray("signatures").getJsonObject(0).getBoolean("obsolete")).isTrue();
+        assertThat(status.getJsonArray("missing").getString(0)).contains("2 more");
+    }
+
+    @Test
+    default void onlyApproversAndSafetyManagersSignAndApprovedIsReachedOnlyBySignatures() throws Exception {
+        long release = release(smallBaseline(), true);
+        String digest = submit(release);
+        for (Login login : List.of(Login.ML_ENGINEER, Login.CI, Login.SAFETY_ENGINEER, Login.AUDITOR, Login.ADMIN)) {
+            assertThat(sign(login, release, "APPROVE_HIL", digest, PASSWORD).status()).as(login.name()).isEqualTo(403);
+        }
+        assertThat(sign(Login.NOBODY, release, "APPROVE_HIL", digest, PASSWORD).status()).isEqualTo(401);
+        Reply direct = api().post(Login.ADMIN, "api/releases/" + release + "/review/transitions", "{\"to\": \"APPROVED\"}");
+        assertThat(direct.status()).isEqualTo(400);
+        for (Login login : List.of(Login.SAFETY_ENGINEER, Login.APPROVER, Login.AUDITOR)) {
+            assertThat(api().post(login, "api/releases/" + release + "/review/transitions",
+                    "{\"to\": \"DRAFT\", \"reason\": \"x\"}").status()).as(login.name()).isEqualTo(403);
+        }
+        assertThat(status(release).getJsonArray("signatures")).isEmpty();
+    }
+
+    @Test
+    default void concurrentSignersAndAnEditorNeverLoseOrDuplicateASignature() throws Exception {
+        long baseline = smallBaseline();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            for (int round = 0; round < 8; round++) {
+                long release = release(baseline, true);
+                String digest = submit(release);
+                CountDownLatch start = new CountDownLatch(1);
+                List<Callable<Reply>> actors = List.of(
+                        () -> { start.await(); return sign(Login.APPROVER, release, "APPROVE_HIL", digest, PASSWORD); },
+                        () -> { start.await(); return sign(Login.SAFETY_MANAGER, release, "APPROVE_HIL", digest, PASSWORD); },
+                        () -> { start.await(); return api().post(Login.ML_ENGINEER, "api/releases/" + release
+                                + "/review/transitions", "{\"to\": \"DRAFT\", \"reason\": \"editor races the signers\"}"); });
+                List<Future<Reply>> futures = new ArrayList<>();
+                for (Callable<Reply> actor : actors) {
+                    futures.add(pool.submit(actor));
+                }
+                start.countDown();
+                List<Reply> replies = new ArrayList<>();
+                for (Future<Reply> f : futures) {
+                    replies.add(f.get());
+                }
+                for (Reply r : replies) {
+                    assertThat(r.status()).as(r.toString()).isIn(200, 201, 409);
+                }
+                long signed = replies.subList(0, 2).stream().filter(r -> r.status() == 201).count();
+                JsonObject status = status(release);
+                assertThat(status.getJsonArray("signatures")).as("every accepted signature is stored, once").hasSize((int) signed);
+                boolean reopened = replies.get(2).status() == 200;
+                if (signed == 2) {
+                    assertThat(status.getString("status")).as("two signatures of one round approve").isEqualTo("APPROVED");
+                    assertThat(reopened).isFalse();
+                } else if (!reopened) {
+                    assertThat(status.getString("status")).isEqualTo("IN_REVIEW");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

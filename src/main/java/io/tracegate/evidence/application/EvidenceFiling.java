@@ -1,5 +1,7 @@
 package io.tracegate.evidence.application;
 
+import io.tracegate.audit.domain.AuditEntry;
+import io.tracegate.audit.domain.AuditTrail;
 import io.tracegate.evidence.domain.Evidence;
 import io.tracegate.evidence.domain.EvidenceItems;
 import io.tracegate.evidence.domain.Metric;
@@ -52,6 +54,9 @@ public class EvidenceFiling {
     @Inject
     BlobRecords blobs;
 
+    @Inject
+    AuditTrail trail;
+
     public Evidence file(Release release, EvidenceUpload upload, StoredBlob blob, ParsedEvidence parsed, String by,
                          Instant now) {
         Map<RequirementId, Requirement> requirements = release.baselineId().flatMap(baselines::withId)
@@ -71,6 +76,9 @@ public class EvidenceFiling {
         for (RequirementId id : linked) {
             links.add(VerificationLink.of(release.id(), requirements.get(id), LINK_KIND, evidence.id().toString(), now));
         }
+        trail.record(new AuditEntry(by, "evidence.upload", "evidence", evidence.id().toString(), null,
+                evidence.sha256().hex() + " " + evidence.format() + " " + evidence.fileName() + " to release " + release.id(),
+                null));
         return evidence;
     }
 

@@ -1,5 +1,7 @@
 package io.tracegate.evidence.application;
 
+import io.tracegate.audit.domain.AuditEntry;
+import io.tracegate.audit.domain.AuditTrail;
 import io.tracegate.evidence.domain.Evidence;
 import io.tracegate.evidence.domain.EvidenceItems;
 import io.tracegate.evidence.domain.EvidenceReview;
@@ -46,6 +48,9 @@ public class EvidenceReviews {
     @Inject
     VerificationLinks links;
 
+    @Inject
+    AuditTrail trail;
+
     @Resource
     SessionContext caller;
 
@@ -61,8 +66,11 @@ public class EvidenceReviews {
             throw new StaleVersion("evidence " + evidenceId + " was reviewed meanwhile (version "
                     + evidence.version() + ", you saw " + expectedVersion.get() + "); reload and review again");
         }
+        ReviewState before = evidence.reviewState();
         EvidenceReview review = evidence.review(decision, comment, caller.getCallerPrincipal().getName(), Instant.now());
         items.addReview(review);
+        trail.record(new AuditEntry(review.reviewer(), "evidence.review", "evidence", evidence.id().toString(),
+                before.name(), decision.name(), review.comment()));
         if (decision == ReviewState.ACCEPTED) {
             reconfirmLinks(evidence);
         }

@@ -67,6 +67,7 @@ public final class TraceBenchmark {
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         deleteTree(work);
         Files.createDirectories(work);
+        String loadBefore = loadAverage();
 
         long start = System.nanoTime();
         TraceDataSet data = TraceDataSet.generate();
@@ -80,7 +81,7 @@ public final class TraceBenchmark {
                 generate, fileCount(work.resolve("oft")), treeSize(work.resolve("oft")) / 1e6, write);
 
         Warm warm = warm(data);
-        data = null;
+        data = null; // the child JVMs need the memory more than this one
         System.out.println("Tracegate gate: " + describe(warm.gate()));
 
         List<Cold> tracegate = new ArrayList<>();
@@ -104,6 +105,14 @@ public final class TraceBenchmark {
                     o.seconds(), o.phases()[1], o.rssMb());
         }
         report(warm, tracegate, oft, heap, rounds);
+        // Other work on a shared machine slows cold JVMs (JIT threads) most: say how busy it was.
+        System.out.println("\nLoad average (1, 5, 15 min) on " + Runtime.getRuntime().availableProcessors() + " cores: "
+                + loadBefore + " before, " + loadAverage() + " after.");
+    }
+
+    private static String loadAverage() throws Exception {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return fields[0] + " " + fields[1] + " " + fields[2];
     }
 
     // ---- warm, in this JVM -----------------------------------------------------------------------------------

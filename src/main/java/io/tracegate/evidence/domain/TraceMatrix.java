@@ -70,10 +70,14 @@ public final class TraceMatrix {
         private final Map<Long, EvidenceFacts> evidenceById = new HashMap<>();
         private final Map<RequirementId, TracedRequirement> byId = new HashMap<>();
         private final Map<RequirementId, List<RequirementId>> children = new HashMap<>();
-        private final Map<String, List<Metric>> referenceByName = new HashMap<>();
+        /**
+         * Reference metrics by name, then by exact scope: a derived drop pairs each value with the reference of the
+         * same scope, and scanning every reference value for each (10,000s per release) dominated the matrix.
+         */
+        private final Map<String, Map<Map<String, String>, List<Metric>>> referenceByNameAndScope = new HashMap<>();
         private final Map<RequirementId, TraceRow> done = new HashMap<>();
         private final Map<Long, Map<RequirementId, List<TestFact>>> testsByRequirement = new HashMap<>();
-        private final Map<Long, Map<String, List<Metric>>> metricsByName = new HashMap<>();
+        private final Map<Long, MetricIndex> metricsOf = new HashMap<>();
 
         Computation(TraceInput input) {
             this.input = input;
@@ -84,7 +88,8 @@ public final class TraceMatrix {
                     children.computeIfAbsent(parent, p -> new ArrayList<>()).add(r.id());
                 }
             }
-            input.referenceMetrics().forEach(m -> referenceByName.computeIfAbsent(m.name(), n -> new ArrayList<>()).add(m));
+            input.referenceMetrics().forEach(m -> referenceByNameAndScope.computeIfAbsent(m.name(), n -> new HashMap<>())
+                    .computeIfAbsent(m.scope(), scope -> new ArrayList<>()).add(m));
         }
 
         TraceMatrix run() {
@@ -226,7 +231,7 @@ public final class TraceMatrix {
             List<Measurement> values = new ArrayList<>();
             for (EvidenceFacts e : considered) {
                 boolean counts = !reviewNeeded || e.review() == ReviewState.ACCEPTED;
-                for (Metric m : metricsNamed(e, c.metric())) {
+                for (Metric m : candidates(e, c.metric(), c.scope())) {
                     if (contains(m.scope(), c.scope())) {
                         values.add(new Measurement(e.id(), m.toString(), m.value(), c.isMetBy(m.value()), false, counts));
                     }
@@ -252,15 +257,15 @@ public final class TraceMatrix {
         private void derivedDrops(AcceptanceCriterion c, List<EvidenceFacts> considered, boolean reviewNeeded,
                                   List<Measurement> values) {
             String base = c.metric().substring(0, c.metric().length() - DROP_SUFFIX.length());
-            List<Metric> reference = referenceByName.getOrDefault(base, List.of());
+            Map<Map<String, String>, List<Metric>> reference = referenceByNameAndScope.getOrDefault(base, Map.of());
             for (EvidenceFacts e : considered) {
                 boolean counts = !reviewNeeded || e.review() == ReviewState.ACCEPTED;
-                for (Metric m : metricsNamed(e, base)) {
+                for (Metric m : candidates(e, base, c.scope())) {
                     if (!contains(m.scope(), c.scope())) {
                         continue;
                     }
-                    for (Metric ref : reference) {
-                        if (ref.scope().equals(m.scope()) && java.util.Objects.equals(ref.unit(), m.unit())) {
+                    for (Metric ref : reference.getOrDefault(m.scope(), List.of())) {
+                        if (java.util.Objects.equals(ref.unit(), m.unit())) {
                             BigDecimal drop = ref.value().subtract(m.value());
                             if (m.unit() == null) {
                                 drop = drop.multiply(HUNDRED);
@@ -334,12 +339,47 @@ public final class TraceMatrix {
             }).getOrDefault(id, List.of());
         }
 
-        private List<Metric> metricsNamed(EvidenceFacts e, String name) {
-            return metricsByName.computeIfAbsent(e.id(), key -> {
-                Map<String, List<Metric>> index = new HashMap<>();
-                e.metrics().forEach(m -> index.computeIfAbsent(m.name(), n -> new ArrayList<>()).add(m));
-                return index;
-            }).getOrDefault(name, List.of());
+        /** The metrics of {@code e} named {@code name} that may contain {@code scope}; callers still check. */
+        private List<Metric> candidates(EvidenceFacts e, String name, Map<String, String> scope) {
+            return metricsOf.computeIfAbsent(e.id(), key -> new MetricIndex(e.metrics())).candidates(name, scope);
+        }
+
+        /**
+         * One evidence item's metrics by name and, within a name, by each scope entry. An evaluation report holds a
+         * value per class and data set: matching a criterion against every value of its metric made the matrix
+         * quadratic, so only those sharing the criterion's most selective scope entry are looked at. Every list
+         * keeps the item's order, so measurements come out in the same order as from a full scan.
+         */
+        private static final class MetricIndex {
+            private final Map<String, List<Metric>> byName = new HashMap<>();
+            private final Map<String, Map<String, Map<String, List<Metric>>>> byNameAndEntry = new HashMap<>();
+
+            MetricIndex(List<Metric> metrics) {
+                for (Metric m : metrics) {
+                    byName.computeIfAbsent(m.name(), n -> new ArrayList<>()).add(m);
+                    Map<String, Map<String, List<Metric>>> entries = byNameAndEntry.computeIfAbsent(m.name(), n -> new HashMap<>());
+                    for (Map.Entry<String, String> entry : m.scope().entrySet()) {
+                        entries.computeIfAbsent(entry.getKey(), k -> new HashMap<>())
+                                .computeIfAbsent(entry.getValue(), v -> new ArrayList<>()).add(m);
+                    }
+                }
+            }
+
+            List<Metric> candidates(String name, Map<String, String> scope) {
+                List<Metric> smallest = byName.getOrDefault(name, List.of());
+                Map<String, Map<String, List<Metric>>> entries = byNameAndEntry.getOrDefault(name, Map.of());
+                for (Map.Entry<String, String> wanted : scope.entrySet()) {
+                    if (smallest.isEmpty()) {
+                        break;
+                    }
+                    List<Metric> sharing = entries.getOrDefault(wanted.getKey(), Map.of())
+                            .getOrDefault(wanted.getValue(), List.of());
+                    if (sharing.size() < smallest.size()) {
+                        smallest = sharing;
+                    }
+                }
+                return smallest;
+            }
         }
 
         private static boolean contains(Map<String, String> scope, Map<String, String> wanted) {

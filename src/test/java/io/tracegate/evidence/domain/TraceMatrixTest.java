@@ -151,6 +151,43 @@ class TraceMatrixTest {
     }
 
     @Test
+    void aCriterionIsJudgedOnEveryValueWhoseScopeContainsItsOwnInTheEvidenceOrder() {
+        requirement("MLR-1", Asil.B, List.of(), "recall[class=pedestrian, set=night] >= 0.9");
+        requirement("MLR-2", Asil.B, List.of(), "recall[class=pedestrian] >= 0.9");
+        evidence(1, ReviewState.ACCEPTED, List.of(
+                metric("recall", "0.95", null, Map.of("class", "pedestrian", "set", "night", "target", "orin")),
+                metric("recall", "0.80", null, Map.of("class", "pedestrian", "set", "day")),
+                metric("recall", "0.50", null, Map.of("class", "cyclist", "set", "night")),
+                metric("recall", "0.92", null, Map.of("class", "pedestrian", "set", "night")),
+                metric("precision", "0.10", null, Map.of("class", "pedestrian", "set", "night"))), List.of(), "MLR-1", "MLR-2");
+
+        TraceMatrix matrix = compute();
+
+        assertThat(matrix.row(id("MLR-1")).orElseThrow().criteria().get(0).measurements())
+                .extracting(Measurement::value).map(BigDecimal::toPlainString).containsExactly("0.95", "0.92");
+        assertThat(matrix.row(id("MLR-1")).orElseThrow().verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(matrix.row(id("MLR-2")).orElseThrow().criteria().get(0).measurements())
+                .extracting(Measurement::value).map(BigDecimal::toPlainString).containsExactly("0.95", "0.80", "0.92");
+        assertThat(matrix.row(id("MLR-2")).orElseThrow().verdict()).isEqualTo(Verdict.FAILED);
+    }
+
+    @Test
+    void aDerivedDropPairsEachValueWithTheReferenceOfTheSameScopeAndUnit() {
+        requirement("MLR-1", Asil.A, List.of(), "latency_drop_vs_reference[target=orin] <= 5 ms");
+        reference.add(metric("latency", "20", "ms", Map.of("target", "orin", "set", "day")));
+        reference.add(metric("latency", "30", "ms", Map.of("target", "orin", "set", "night")));
+        reference.add(metric("latency", "0.02", "s", Map.of("target", "orin", "set", "day")));
+        evidence(1, ReviewState.ACCEPTED, List.of(metric("latency", "22", "ms", Map.of("target", "orin", "set", "day")),
+                metric("latency", "21", "ms", Map.of("target", "orin", "set", "night"))), List.of(), "MLR-1");
+
+        TraceRow row = compute().row(id("MLR-1")).orElseThrow();
+
+        assertThat(row.criteria().get(0).measurements()).extracting(Measurement::value).map(BigDecimal::toPlainString)
+                .containsExactly("-2", "9");
+        assertThat(row.verdict()).isEqualTo(Verdict.FAILED);
+    }
+
+    @Test
     void aDirectlyMeasuredDropIsUsedAsMeasured() {
         requirement("MLR-1", Asil.A, List.of(), "map_drop_vs_reference <= 1.0 pp");
         reference.add(metric("map", "0.9", null, Map.of()));

@@ -104,7 +104,7 @@ public class DemoProject {
         }
         Instant now = Instant.now();
         RequirementBaseline baseline = DemoRequirements.baseline(files, markdown, LOADER, now);
-        baselines.add(baseline);
+        long baselineId = baselines.add(baseline);
         Model model = Model.register(name, modelJson.getString("description", null), LOADER, now);
         models.add(model);
         Map<String, Release> byVersion = new HashMap<>();
@@ -117,7 +117,7 @@ public class DemoProject {
             RecipeDraft draft = RecipeJson.read(new JsonFields(releaseJson.getJsonObject("recipe"), ""));
             release.attachRecipe(draft.toRecipe(null), LOADER, now);
             if (!release.version().value().equals("4.2.0")) {
-                release.useBaseline(baseline.id());
+                release.useBaseline(baselineId);
             }
             for (JsonValue artifactValue : releaseJson.getJsonArray("artifacts")) {
                 JsonObject artifact = artifactValue.asJsonObject();

@@ -16,13 +16,15 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.transport.FetchResult;
+import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -81,23 +83,45 @@ public class GitRequirementSource {
     public record Snapshot(String repository, String ref, String commitId) {
     }
 
-    /** Fetches the repository and resolves {@code ref} (branch, tag or commit id) to a commit. */
+    /**
+     * Fetches the repository and resolves {@code ref} (branch, tag or commit id) to a commit. A repository
+     * on a local path is fetched through {@link LocalFetchTransport} (no delta search for a local copy),
+     * any other through JGit's transport for its URL.
+     */
     public Snapshot fetch(String repository, String ref) {
         Path mirror = mirrorOf(repository);
+        List<RefSpec> refSpecs = List.of(new RefSpec("+refs/heads/*:refs/remotes/origin/*"),
+                new RefSpec("+refs/tags/*:refs/tags/*"));
         synchronized (lockFor(mirror)) {
             try (Git git = openOrInit(mirror)) {
-                FetchResult ignored = git.fetch()
-                        .setRemote(repository)
-                        .setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*"), new RefSpec("+refs/tags/*:refs/tags/*"))
-                        .setRecurseSubmodules(org.eclipse.jgit.lib.SubmoduleConfig.FetchRecurseSubmodulesMode.NO)
-                        .setTimeout(120)
-                        .call();
+                if (isLocalPath(repository)) {
+                    try (Transport transport = LocalFetchTransport.open(git.getRepository(), new File(repository))) {
+                        transport.setTimeout(120);
+                        transport.fetch(NullProgressMonitor.INSTANCE, refSpecs);
+                    }
+                } else {
+                    git.fetch()
+                            .setRemote(repository)
+                            .setRefSpecs(refSpecs)
+                            .setRecurseSubmodules(org.eclipse.jgit.lib.SubmoduleConfig.FetchRecurseSubmodulesMode.NO)
+                            .setTimeout(120)
+                            .call();
+                }
                 return new Snapshot(repository, ref, resolve(git.getRepository(), ref).name());
             } catch (GitAPIException | org.eclipse.jgit.errors.TransportException e) {
                 throw new BaselineRejected(new ImportProblem(null, null, "cannot fetch " + repository + ": " + e.getMessage()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /** An absolute path (what the repository policy makes of a local repository), not a URL. */
+    private static boolean isLocalPath(String repository) {
+        try {
+            return Path.of(repository).isAbsolute();
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
         }
     }
 

@@ -123,6 +123,36 @@ class GitRequirementSourceTest {
     }
 
     @Test
+    void aLocalRepositoryIsFetchedIntoABareMirrorAndAgainAfterACommit() throws Exception {
+        try (RequirementRepo repo = RequirementRepo.init(temp.resolve("repo")).small()) {
+            repo.commit("first");
+            GitRequirementSource git = source(GitLimits.defaults());
+            git.fetch(repo.dir().toString(), "main");
+            String second = repo.write("requirements/system/FSR-02.md", RequirementRepo.requirement("FSR-02", "C",
+                    "functional-safety-requirement", "SG-01", "")).commit("second");
+            assertThat(git.fetch(repo.dir().toString(), "main").commitId()).isEqualTo(second);
+
+            java.nio.file.Path mirror;
+            try (var mirrors = java.nio.file.Files.list(temp.resolve("mirrors"))) {
+                mirror = mirrors.collect(java.util.stream.Collectors.toList()).get(0);
+            }
+            try (org.eclipse.jgit.lib.Repository bare = org.eclipse.jgit.storage.file.FileRepositoryBuilder.create(mirror.toFile())) {
+                assertThat(bare.isBare()).isTrue();
+                assertThat(bare.exactRef("refs/remotes/origin/main").getObjectId().name()).isEqualTo(second);
+            }
+            assertThat(mirror.resolve("requirements")).as("nothing checked out").doesNotExist();
+            assertThat(git.read(git.fetch(repo.dir().toString(), second), "", Optional.empty()).drafts()).hasSize(4);
+        }
+    }
+
+    @Test
+    void aLocalPathThatIsNoRepositoryIsRefused() throws Exception {
+        java.nio.file.Path plain = java.nio.file.Files.createDirectories(temp.resolve("plain"));
+        assertThatThrownBy(() -> source(GitLimits.defaults()).fetch(plain.toString(), "main"))
+                .isInstanceOf(BaselineRejected.class).hasMessageContaining("cannot fetch").hasMessageContaining("not a Git repository");
+    }
+
+    @Test
     void aRepositoryWithMoreFilesThanAllowedIsRefused() throws Exception {
         try (RequirementRepo repo = RequirementRepo.init(temp.resolve("repo")).small()) {
             repo.commit("first");

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Generates a Git repository of 10,000 requirement files and prints, measured in the same run: the first
  * import into Tracegate (fetch, parse, freeze, store), the re-import after a commit changing 10 files
- * (read through the Git diff), and {@code git clone} of the same repository.
+ * (read through the Git diff), and {@code git clone} of the same repository; then reading the second
+ * baseline whole (10,000 requirements as JSON) and the diff of the two.
  *
  * <p>Usage: {@code mvn -Pbench verify} (both benchmarks) or {@code -Dbench.skip.upload=true}.
  */
@@ -65,10 +66,22 @@ public final class RequirementImportBenchmark {
             String second = importGit(http, server.base(), repo);
             double reimport = seconds(againStart);
 
+            long detailStart = System.nanoTime();
+            int detailBytes = get(http, server.base(), "api/baselines/" + second).length();
+            double detail = seconds(detailStart);
+            long diffStart = System.nanoTime();
+            String diff = get(http, server.base(), "api/baselines/" + first + "/diff/" + second);
+            double diffing = seconds(diffStart);
+            if (!diff.contains("\"unchanged\":9990")) {
+                throw new IllegalStateException("unexpected diff: " + diff);
+            }
+
             System.out.printf("%n%-44s %10s%n", "measurement", "seconds");
             System.out.printf("%-44s %10.2f%n", "git clone (peer)", clone);
             System.out.printf("%-44s %10.2f   goal <= %.2f (2x clone)%n", "first import, 10,000 files", firstImport, 2 * clone);
             System.out.printf("%-44s %10.2f   goal <= 0.50%n", "re-import after 10 changed files", reimport);
+            System.out.printf("%-44s %10.2f   (%d bytes of JSON)%n", "read the re-imported baseline", detail, detailBytes);
+            System.out.printf("%-44s %10.2f%n", "diff of the two baselines", diffing);
             System.out.println("\nimport = POST /api/baselines/git: fetch into a bare mirror, parse, check decomposition, "
                     + "store the baseline (embedded H2); baselines " + first + " and " + second + ".");
         }
@@ -83,6 +96,15 @@ public final class RequirementImportBenchmark {
             throw new IllegalStateException("import failed: " + reply.statusCode() + " " + reply.body());
         }
         return reply.body().replaceAll(".*\"id\":(\\d+).*", "$1");
+    }
+
+    private static String get(HttpClient http, URI base, String path) throws Exception {
+        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", AUTH)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (reply.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " failed: " + reply.statusCode() + " " + reply.body());
+        }
+        return reply.body();
     }
 
     /** 10 safety goals, 100 FSRs under them, the rest ML requirements under the FSRs. */

@@ -32,6 +32,21 @@ public final class TestDatabase {
         return ds;
     }
 
+    /**
+     * The database the deployed server under test uses (TRACEGATE_DB_URL and TRACEGATE_DB_USER, as failsafe
+     * sets them for the PostgreSQL run), for scenarios that check what the server stored.
+     */
+    public static PGSimpleDataSource ofDeployment() {
+        String url = System.getenv("TRACEGATE_DB_URL");
+        if (url == null || !url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalStateException("TRACEGATE_DB_URL names no PostgreSQL database: " + url);
+        }
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(url);
+        ds.setUser(System.getenv().getOrDefault("TRACEGATE_DB_USER", "postgres"));
+        return ds;
+    }
+
     private static String host() {
         return System.getProperty("tracegate.it.pg.host", "127.0.0.1");
     }

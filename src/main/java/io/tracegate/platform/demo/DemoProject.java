@@ -108,7 +108,7 @@ public class DemoProject {
         }
         Instant now = Instant.now();
         RequirementBaseline baseline = DemoRequirements.baseline(files, markdown, LOADER, now);
-        baselines.add(baseline);
+        long baselineId = baselines.add(baseline);
         Model model = Model.register(name, modelJson.getString("description", null), LOADER, now);
         models.add(model);
         Map<String, Release> byVersion = new HashMap<>();
@@ -121,7 +121,7 @@ public class DemoProject {
             RecipeDraft draft = RecipeJson.read(new JsonFields(releaseJson.getJsonObject("recipe"), ""));
             release.attachRecipe(draft.toRecipe(null), LOADER, now);
             // The FP32 reference is verified against the same requirements; its KPIs are what drops are measured from.
-            release.useBaseline(baseline.id());
+            release.useBaseline(baselineId);
             for (JsonValue artifactValue : releaseJson.getJsonArray("artifacts")) {
                 JsonObject artifact = artifactValue.asJsonObject();
                 storeArtifact(files, release, artifact, now);

@@ -25,8 +25,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.logging.Logger;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
 import static io.tracegate.platform.security.Roles.APPROVER;
@@ -56,27 +55,37 @@ public class BaselineCatalog {
     @Resource
     SessionContext caller;
 
+    private static final Logger LOG = Logger.getLogger(BaselineCatalog.class.getName());
+
     /**
      * Fetches the repository, reads the requirement files at the ref and freezes them as a baseline. A
-     * repository imported before is read incrementally: only files the Git diff names are parsed again.
+     * repository imported before is read incrementally: only files the Git diff names are parsed again, and
+     * the new baseline shares the stored rows of every other requirement with the previous one.
      */
     @RolesAllowed({SAFETY_ENGINEER, SAFETY_MANAGER, ADMIN})
     public RequirementBaseline importFromGit(GitImportRequest request) {
         String repository = policy().check(request.repository());
         String ref = request.ref() == null || request.ref().isBlank() ? "main" : request.ref().trim();
         String directory = directoryOf(request.directory());
+        long start = System.nanoTime();
         GitRequirementSource.Snapshot snapshot = git.fetch(repository, ref);
+        long fetched = System.nanoTime();
         Optional<GitRequirementSource.Previous> previous = baselines.latestFrom(BaselineSource.Kind.GIT, repository)
                 .filter(b -> directory.equals(b.source().ref() == null ? "" : directoryIn(b)))
-                .map(b -> new GitRequirementSource.Previous(b.source().revision(), b.requirements().stream()
-                        .map(Requirement::toDraft)
-                        .collect(Collectors.toMap(RequirementDraft::sourcePath, Function.identity(), (a, c) -> a))));
-        List<RequirementDraft> drafts = git.read(snapshot, directory, previous);
-        RequirementBaseline baseline = RequirementBaseline.freeze(request.name(),
+                .map(b -> new GitRequirementSource.Previous(b.source().revision(), baselines.membersOf(b.id())));
+        GitRequirementSource.Read read = git.read(snapshot, directory, previous);
+        RequirementBaseline frozen = RequirementBaseline.freeze(request.name(),
                 BaselineSource.git(repository, ref + (directory.isEmpty() ? "" : ":" + directory), snapshot.commitId()),
-                drafts, caller.getCallerPrincipal().getName(), Instant.now());
-        baselines.add(baseline);
-        return baseline;
+                read.drafts(), read.carried(), caller.getCallerPrincipal().getName(), Instant.now());
+        long checked = System.nanoTime();
+        long id = baselines.add(frozen);
+        long stored = System.nanoTime();
+        LOG.info(() -> String.format("Baseline %d from %s: %d requirements, %d read from %s, %d carried over; "
+                        + "fetch %d ms, read and check %d ms, store %d ms", id, repository, frozen.size(),
+                read.drafts().size(), previous.isPresent() ? read.touched().size() + " changed files" : "every file",
+                read.carried().size(), (fetched - start) / 1_000_000, (checked - fetched) / 1_000_000,
+                (stored - checked) / 1_000_000));
+        return stored(id);
     }
 
     /**
@@ -95,8 +104,7 @@ public class BaselineCatalog {
             List<RequirementDraft> drafts = format.read(fileName, content, upload.sha256());
             RequirementBaseline baseline = RequirementBaseline.freeze(name, BaselineSource.reqif(fileName, upload.sha256()),
                     drafts, caller.getCallerPrincipal().getName(), Instant.now());
-            baselines.add(baseline);
-            return baseline;
+            return stored(baselines.add(baseline));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -114,13 +122,19 @@ public class BaselineCatalog {
 
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
     public Requirement requirement(long baselineId, RequirementId id) {
-        return withId(baselineId).requirement(id)
+        baselines.summary(baselineId).orElseThrow(() -> new NoSuchEntity("baseline", baselineId));
+        return baselines.requirement(baselineId, id)
                 .orElseThrow(() -> new NoSuchEntity("requirement in baseline " + baselineId, id));
     }
 
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
     public BaselineDiff diff(long fromId, long toId) {
         return BaselineDiff.between(withId(fromId), withId(toId));
+    }
+
+    /** The baseline just stored, read back (the frozen object has no id; its requirements are read when used). */
+    private RequirementBaseline stored(long id) {
+        return baselines.summary(id).orElseThrow(() -> new IllegalStateException("baseline " + id + " was not stored"));
     }
 
     private RepositoryPolicy policy() {

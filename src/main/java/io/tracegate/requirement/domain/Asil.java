@@ -9,12 +9,14 @@ import java.util.Locale;
 public enum Asil {
     QM, A, B, C, D;
 
+    private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("^ASIL[\\s_-]*");
+
     /** Accepts {@code B}, {@code ASIL B}, {@code ASIL-B}, {@code asil_b}, {@code qm}. */
     public static Asil parse(String field, String text) {
         if (text == null || text.isBlank()) {
             throw new InvalidInput(field, "is required; one of " + Arrays.toString(values()));
         }
-        String normalised = text.trim().toUpperCase(Locale.ROOT).replaceFirst("^ASIL[\\s_-]*", "");
+        String normalised = PREFIX.matcher(text.trim().toUpperCase(Locale.ROOT)).replaceFirst("");
         return Arrays.stream(values()).filter(a -> a.name().equals(normalised)).findFirst()
                 .orElseThrow(() -> new InvalidInput(field, "unknown ASIL '" + text + "'; one of " + Arrays.toString(values())));
     }

@@ -1,35 +1,45 @@
 package io.tracegate.requirement.domain;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** The rules a set of requirements must satisfy together: unique ids, existing parents, no cycles. */
+/**
+ * The rules a set of requirements must satisfy together: unique ids, existing parents, no cycles. They
+ * look only at outlines (id, parents, source path), so a re-import checks the requirements it read again
+ * together with the ones it carries over from the previous baseline without loading the latter's content.
+ */
 final class DecompositionCheck {
 
     private DecompositionCheck() {
     }
 
-    static List<ImportProblem> problemsIn(List<RequirementDraft> drafts) {
+    /**
+     * Every problem in the set, in a deterministic order: duplicates and missing parents in the order of
+     * {@code outlines}, then at most one cycle.
+     */
+    static List<ImportProblem> problemsIn(List<RequirementOutline> outlines) {
         List<ImportProblem> problems = new ArrayList<>();
-        Map<RequirementId, RequirementDraft> byId = new HashMap<>();
-        for (RequirementDraft draft : drafts) {
-            RequirementDraft earlier = byId.putIfAbsent(draft.id(), draft);
+        Map<RequirementId, RequirementOutline> byId = new LinkedHashMap<>();
+        for (RequirementOutline outline : outlines) {
+            RequirementOutline earlier = byId.putIfAbsent(outline.id(), outline);
             if (earlier != null) {
-                problems.add(new ImportProblem(draft.sourcePath(), null, "duplicate id " + draft.id()
+                problems.add(new ImportProblem(outline.sourcePath(), null, "duplicate id " + outline.id()
                         + " (also in " + earlier.sourcePath() + ")"));
             }
         }
-        for (RequirementDraft draft : drafts) {
-            for (RequirementId parent : draft.parents()) {
+        for (RequirementOutline outline : outlines) {
+            for (RequirementId parent : outline.parents()) {
                 if (!byId.containsKey(parent)) {
-                    problems.add(new ImportProblem(draft.sourcePath(), null, draft.id() + " names parent " + parent
+                    problems.add(new ImportProblem(outline.sourcePath(), null, outline.id() + " names parent " + parent
                             + ", which does not exist"));
-                } else if (parent.equals(draft.id())) {
-                    problems.add(new ImportProblem(draft.sourcePath(), null, draft.id() + " is its own parent"));
+                } else if (parent.equals(outline.id())) {
+                    problems.add(new ImportProblem(outline.sourcePath(), null, outline.id() + " is its own parent"));
                 }
             }
         }
@@ -39,7 +49,7 @@ final class DecompositionCheck {
     }
 
     /** Iterative depth-first search (no recursion: 10,000-deep chains must not overflow the stack). */
-    private static java.util.Optional<List<RequirementId>> findCycle(Map<RequirementId, RequirementDraft> byId) {
+    private static Optional<List<RequirementId>> findCycle(Map<RequirementId, RequirementOutline> byId) {
         Set<RequirementId> done = new HashSet<>();
         for (RequirementId start : byId.keySet()) {
             if (done.contains(start)) {
@@ -47,12 +57,12 @@ final class DecompositionCheck {
             }
             List<RequirementId> path = new ArrayList<>();
             Set<RequirementId> onPath = new HashSet<>();
-            List<java.util.Iterator<RequirementId>> iterators = new ArrayList<>();
+            List<Iterator<RequirementId>> iterators = new ArrayList<>();
             path.add(start);
             onPath.add(start);
             iterators.add(byId.get(start).parents().iterator());
             while (!path.isEmpty()) {
-                java.util.Iterator<RequirementId> next = iterators.get(iterators.size() - 1);
+                Iterator<RequirementId> next = iterators.get(iterators.size() - 1);
                 if (next.hasNext()) {
                     RequirementId parent = next.next();
                     if (!byId.containsKey(parent) || done.contains(parent) || parent.equals(path.get(path.size() - 1))) {
@@ -61,7 +71,7 @@ final class DecompositionCheck {
                     if (onPath.contains(parent)) {
                         List<RequirementId> cycle = new ArrayList<>(path.subList(path.indexOf(parent), path.size()));
                         cycle.add(parent);
-                        return java.util.Optional.of(cycle);
+                        return Optional.of(cycle);
                     }
                     path.add(parent);
                     onPath.add(parent);
@@ -74,6 +84,6 @@ final class DecompositionCheck {
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

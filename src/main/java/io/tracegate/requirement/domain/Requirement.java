@@ -20,16 +20,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One requirement as frozen in a baseline. Its fingerprint is the SHA-256 of its normalised content
  * (every field, criteria in canonical form, text with line ends and trailing blanks normalised), so two
- * baselines agree on a requirement exactly when their fingerprints match.
+ * baselines agree on a requirement exactly when their fingerprints match. A stored row is immutable and
+ * shared by every later baseline of the same source that still has the requirement unchanged (see
+ * {@link BaselineMember}).
  */
 @Entity
 @Table(name = "requirement")
@@ -40,6 +44,7 @@ public class Requirement {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "requirement_seq")
     private Long pk;
 
+    /** The baseline that introduced this row; later baselines may share it. */
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "baseline_id")
     private RequirementBaseline baseline;
@@ -88,6 +93,8 @@ public class Requirement {
     @Column(nullable = false, length = 64)
     private String fingerprint;
 
+    private static final Pattern TRAILING_BLANKS = Pattern.compile("[ \t]+\n");
+
     protected Requirement() {
     }
 
@@ -109,12 +116,6 @@ public class Requirement {
         return r;
     }
 
-    /** The requirement as an importer would produce it, to carry it unchanged into the next baseline. */
-    public RequirementDraft toDraft() {
-        return new RequirementDraft(id(), title, asil, kind, parents(), verification(), criteria(), text, sourcePath,
-                sourceVersion);
-    }
-
     /** The fields that make up the requirement's content, by name, in a fixed order. */
     public Map<String, String> fields() {
         Map<String, String> fields = new LinkedHashMap<>();
@@ -129,7 +130,7 @@ public class Requirement {
     }
 
     private static String normalise(String text) {
-        return text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n').replaceAll("[ \t]+\n", "\n").strip();
+        return text == null ? "" : TRAILING_BLANKS.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("\n").strip();
     }
 
     private static String fingerprintOf(Map<String, String> fields) {
@@ -173,6 +174,16 @@ public class Requirement {
 
     public List<AcceptanceCriterion> criteria() {
         return criteria.stream().map(AcceptanceCriterion::parse).toList();
+    }
+
+    /** The criteria in their canonical text form, as stored (no parsing). */
+    public List<String> criteriaAsText() {
+        return Collections.unmodifiableList(criteria);
+    }
+
+    /** The parent ids as stored (no validation). */
+    public List<String> parentsAsText() {
+        return Collections.unmodifiableList(parents);
     }
 
     public String text() {

@@ -1,30 +1,39 @@
 package io.tracegate.requirement.domain;
 
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.OneToMany;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * An immutable snapshot of requirements, exactly as imported from one Git commit or one ReqIF file.
  * It is only ever created whole ({@link #freeze}), after the set is checked: unique ids, parents that
  * exist, no cycles in the decomposition. Nothing changes it afterwards.
+ *
+ * <p>Baselines of the same source share the stored rows of requirements that did not change: a re-import
+ * introduces rows only for what it read again and carries the other members over ({@link BaselineMember}).
+ * The repository stores a frozen baseline from {@link #introduced()} and {@link #carried()}; its
+ * {@link #requirements()} are the stored members, read through {@code baseline_member}.
  */
 @Entity
 @Table(name = "requirement_baseline")
@@ -50,9 +59,30 @@ public class RequirementBaseline {
     @Column(name = "requirement_count", nullable = false)
     private int requirementCount;
 
-    @OneToMany(mappedBy = "baseline", cascade = CascadeType.PERSIST)
+    @Enumerated(EnumType.STRING)
+    @Column(name = "highest_asil", nullable = false, length = 2)
+    private Asil highestAsil;
+
+    /**
+     * The members, read only: the repository writes {@code baseline_member} itself (the join table has a
+     * {@code req_id} column this mapping does not know, so a write through it would fail, not corrupt).
+     */
+    @ManyToMany
+    @JoinTable(name = "baseline_member", joinColumns = @JoinColumn(name = "baseline_id"),
+            inverseJoinColumns = @JoinColumn(name = "requirement_pk"))
     @OrderBy("id")
     private List<Requirement> requirements = new ArrayList<>();
+
+    /** New requirement rows this baseline brings, as frozen (not kept when read back). */
+    @Transient
+    private List<Requirement> introduced = List.of();
+
+    /** Members of an earlier baseline this one shares unchanged, as frozen (not kept when read back). */
+    @Transient
+    private List<BaselineMember> carried = List.of();
+
+    @Transient
+    private Map<RequirementId, Requirement> index;
 
     protected RequirementBaseline() {
     }
@@ -60,8 +90,22 @@ public class RequirementBaseline {
     /** Checks the drafts as a set and freezes them; every problem found is reported at once. */
     public static RequirementBaseline freeze(String name, BaselineSource source, List<RequirementDraft> drafts,
                                              String by, Instant at) {
-        List<ImportProblem> problems = new ArrayList<>(DecompositionCheck.problemsIn(drafts));
-        if (drafts.isEmpty()) {
+        return freeze(name, source, drafts, List.of(), by, at);
+    }
+
+    /**
+     * Freezes requirements read now together with members carried unchanged from an earlier baseline of the
+     * same source (a Git re-import reads only the files the diff names). The set rules run over both, so a
+     * carried requirement whose parent disappeared, or a new file reusing a carried id, is refused just as
+     * in a full import; every problem found is reported at once.
+     */
+    public static RequirementBaseline freeze(String name, BaselineSource source, List<RequirementDraft> drafts,
+                                             List<BaselineMember> carried, String by, Instant at) {
+        List<RequirementOutline> outlines = new ArrayList<>(drafts.size() + carried.size());
+        drafts.forEach(draft -> outlines.add(draft.outline()));
+        carried.forEach(member -> outlines.add(member.outline()));
+        List<ImportProblem> problems = new ArrayList<>(DecompositionCheck.problemsIn(outlines));
+        if (outlines.isEmpty()) {
             problems.add(new ImportProblem(null, null, "no requirements found in " + source.location()));
         }
         if (!problems.isEmpty()) {
@@ -72,9 +116,13 @@ public class RequirementBaseline {
         baseline.source = source;
         baseline.importedBy = by;
         baseline.importedAt = at;
-        drafts.stream().sorted(java.util.Comparator.comparing(d -> d.id().value()))
-                .forEach(draft -> baseline.requirements.add(Requirement.of(baseline, draft)));
-        baseline.requirementCount = baseline.requirements.size();
+        baseline.introduced = drafts.stream().sorted(java.util.Comparator.comparing(d -> d.id().value()))
+                .map(draft -> Requirement.of(baseline, draft)).toList();
+        baseline.carried = carried.stream().sorted(java.util.Comparator.comparing(m -> m.id().value())).toList();
+        baseline.requirements = baseline.carried.isEmpty() ? new ArrayList<>(baseline.introduced) : null;
+        baseline.requirementCount = outlines.size();
+        baseline.highestAsil = Stream.concat(drafts.stream().map(RequirementDraft::asil),
+                carried.stream().map(BaselineMember::asil)).max(Enum::compareTo).orElse(Asil.QM);
         return baseline;
     }
 
@@ -102,21 +150,50 @@ public class RequirementBaseline {
         return requirementCount;
     }
 
+    /**
+     * Every requirement, ordered by id.
+     *
+     * @throws IllegalStateException on a baseline frozen with carried members and not stored yet: its
+     *                               carried requirements are known only by reference until read back
+     */
     public List<Requirement> requirements() {
+        if (requirements == null) {
+            throw new IllegalStateException("baseline " + name + " shares requirements with an earlier baseline; "
+                    + "its full list is available once it is stored and read back");
+        }
         return Collections.unmodifiableList(requirements);
     }
 
+    /** The requirement rows this baseline introduces, as frozen; for the repository. Empty once read back. */
+    public List<Requirement> introduced() {
+        return introduced;
+    }
+
+    /** The members of an earlier baseline this one shares unchanged, as frozen; for the repository. Empty once read back. */
+    public List<BaselineMember> carried() {
+        return carried;
+    }
+
     public Optional<Requirement> requirement(RequirementId id) {
-        return requirements.stream().filter(r -> r.id().equals(id)).findFirst();
+        return Optional.ofNullable(byId().get(id));
     }
 
     /** The requirements by id. */
     public Map<RequirementId, Requirement> byId() {
-        return requirements.stream().collect(Collectors.toMap(Requirement::id, Function.identity()));
+        if (index == null) {
+            Map<RequirementId, Requirement> byId = new HashMap<>();
+            for (Requirement requirement : requirements()) {
+                if (byId.put(requirement.id(), requirement) != null) {
+                    throw new IllegalStateException("duplicate id " + requirement.id() + " in baseline " + name);
+                }
+            }
+            index = Collections.unmodifiableMap(byId);
+        }
+        return index;
     }
 
     /** The highest ASIL of any requirement: it selects the approval policy. */
     public Asil highestAsil() {
-        return requirements.stream().map(Requirement::asil).max(Enum::compareTo).orElse(Asil.QM);
+        return highestAsil;
     }
 }

@@ -19,4 +19,9 @@ public record RequirementDraft(RequirementId id, String title, Asil asil, Requir
         verification = verification == null ? Verification.none() : verification;
         text = text == null ? "" : text;
     }
+
+    /** What the whole-set rules of a baseline look at. */
+    public RequirementOutline outline() {
+        return new RequirementOutline(id, parents, sourcePath);
+    }
 }

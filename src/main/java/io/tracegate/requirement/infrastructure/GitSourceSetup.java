@@ -1,6 +1,8 @@
 package io.tracegate.requirement.infrastructure;
 
 import io.tracegate.requirement.domain.RequirementFormat;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -11,7 +13,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Path;
 
-/** Places the Git mirrors under the data directory and hands the source every requirement format plug-in. */
+/**
+ * Places the Git mirrors under the data directory and hands the source every requirement format plug-in and
+ * the container's executor to parse on.
+ */
 @ApplicationScoped
 public class GitSourceSetup {
 
@@ -27,11 +32,16 @@ public class GitSourceSetup {
     @Any
     Instance<RequirementFormat> formats;
 
+    /** The container's default managed executor: requirement files are parsed on it. */
+    @Resource
+    ManagedExecutorService executor;
+
     @Produces
     @Singleton
     GitRequirementSource gitRequirementSource() {
         GitLimits defaults = GitLimits.defaults();
         return new GitRequirementSource(Path.of(dataDir, "git"), formats.stream().toList(),
-                new GitLimits(maxFiles, defaults.maxFileBytes(), defaults.maxTotalBytes()));
+                new GitLimits(maxFiles, defaults.maxFileBytes(), defaults.maxTotalBytes()), executor,
+                Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 }

@@ -1,30 +1,65 @@
 package io.tracegate.requirement.infrastructure;
 
+import io.tracegate.requirement.domain.BaselineMember;
 import io.tracegate.requirement.domain.BaselineSource;
+import io.tracegate.requirement.domain.Requirement;
 import io.tracegate.requirement.domain.RequirementBaseline;
 import io.tracegate.requirement.domain.RequirementBaselines;
+import io.tracegate.requirement.domain.RequirementId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 
+/**
+ * Baselines in the database. Written with JDBC ({@link JdbcBaselineWriter}) on the transaction's own
+ * connection, read with JPA (and the members of the previous baseline with one JDBC query). A baseline's
+ * requirements are read in three queries (members, their parents, their criteria) instead of two queries
+ * per requirement for its element collections.
+ */
 @ApplicationScoped
 public class JpaRequirementBaselines implements RequirementBaselines {
+
+    /** EclipseLink query hints (org.eclipse.persistence.config.QueryHints), by name: the API is not on the compile path. */
+    static final String BATCH = "eclipselink.batch";
+    static final String BATCH_TYPE = "eclipselink.batch.type";
 
     @PersistenceContext(unitName = "tracegate")
     EntityManager em;
 
+    @Inject
+    JdbcBaselineWriter writer;
+
     @Override
-    public void add(RequirementBaseline baseline) {
-        em.persist(baseline);
-        em.flush();
+    public long add(RequirementBaseline baseline) {
+        return writer.write(connection(), baseline);
     }
 
     @Override
     public Optional<RequirementBaseline> withId(long id) {
+        Optional<RequirementBaseline> baseline = summary(id);
+        baseline.ifPresent(b -> {
+            readRequirements(id);
+            b.requirements().size(); // the members, built from the requirements just read: no more queries
+        });
+        return baseline;
+    }
+
+    @Override
+    public Optional<RequirementBaseline> summary(long id) {
         return Optional.ofNullable(em.find(RequirementBaseline.class, id));
+    }
+
+    @Override
+    public Optional<Requirement> requirement(long baselineId, RequirementId id) {
+        return em.createQuery("select r from RequirementBaseline b join b.requirements r "
+                        + "where b.id = :baseline and r.id = :id", Requirement.class)
+                .setParameter("baseline", baselineId).setParameter("id", id.value())
+                .getResultStream().findFirst();
     }
 
     @Override
@@ -44,5 +79,40 @@ public class JpaRequirementBaselines implements RequirementBaselines {
                         + "and b.source.location = :location order by b.importedAt desc, b.id desc", RequirementBaseline.class)
                 .setParameter("kind", kind).setParameter("location", location)
                 .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<BaselineMember> membersOf(long baselineId) {
+        return JdbcBaselineMembers.of(connection(), baselineId);
+    }
+
+    /**
+     * The connection EclipseLink uses in the current transaction (unwrapping begins the transaction on it):
+     * JDBC work on it is part of the transaction and visible to every JPA query that follows in it.
+     */
+    private Connection connection() {
+        Connection connection = em.unwrap(Connection.class);
+        if (connection == null) {
+            throw new IllegalStateException("baselines are stored and read with JDBC only inside a transaction");
+        }
+        return connection;
+    }
+
+    /**
+     * Reads a baseline's requirements into the persistence context with their parents and criteria: three
+     * queries. JOIN batching repeats this query's conditions in each batch query, so the count of queries
+     * does not grow with the count of requirements (IN batching would, by batch size). Each element
+     * collection gets its own batch query: fetch-joining both at once multiplies the rows and duplicated list
+     * entries. (Batch hints on the baseline query do not reach the element collections of its lazily read
+     * members, which then cost two queries per requirement.)
+     */
+    private void readRequirements(long baselineId) {
+        em.createQuery("select r from Requirement r where r.pk in "
+                        + "(select m.pk from RequirementBaseline b join b.requirements m where b.id = :id)", Requirement.class)
+                .setParameter("id", baselineId)
+                .setHint(BATCH_TYPE, "JOIN")
+                .setHint(BATCH, "r.parents")
+                .setHint(BATCH, "r.criteria")
+                .getResultList();
     }
 }

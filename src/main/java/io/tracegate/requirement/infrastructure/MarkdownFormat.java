@@ -186,7 +186,16 @@ public class MarkdownFormat implements RequirementFormat {
 
     private static String readBounded(String path, InputStream content) {
         try {
-            byte[] bytes = content.readNBytes(MAX_BYTES + 1);
+            // Sized by available() (exact for the in-memory blobs of a Git import) rather than in 8 KiB
+            // chunks per file; a stream with more than it announced is still read up to the limit.
+            int expected = Math.min(Math.max(content.available(), 0), MAX_BYTES) + 1;
+            byte[] bytes = content.readNBytes(expected);
+            if (bytes.length == expected && expected <= MAX_BYTES) {
+                byte[] rest = content.readNBytes(MAX_BYTES + 1 - expected);
+                byte[] all = java.util.Arrays.copyOf(bytes, bytes.length + rest.length);
+                System.arraycopy(rest, 0, all, bytes.length, rest.length);
+                bytes = all;
+            }
             if (bytes.length > MAX_BYTES) {
                 throw new BaselineRejected(new ImportProblem(path, null, "larger than " + MAX_BYTES + " bytes"));
             }

@@ -77,6 +77,51 @@ class RequirementBaselineTest {
         assertThat(gone.suspectReason()).contains("not in baseline");
     }
 
+    private static BaselineMember member(long row, String id, Asil asil, String... parents) {
+        return new BaselineMember(1, row, new RequirementId(id), java.util.Arrays.stream(parents).map(RequirementId::new).toList(),
+                asil, "requirements/" + id + ".md", "b".repeat(40));
+    }
+
+    @Test
+    void aReimportFreezesNewDraftsWithCarriedMembersCheckingTheWholeSet() {
+        RequirementBaseline baseline = RequirementBaseline.freeze(null, SOURCE,
+                List.of(draft("FSR-1", Asil.C, "changed", "SG-1"), draft("MLR-9", Asil.B, "added", "FSR-1")),
+                List.of(member(150, "SG-1", Asil.D), member(151, "MLR-1", Asil.B, "FSR-1")), "sam", Instant.now());
+        assertThat(baseline.size()).isEqualTo(4);
+        assertThat(baseline.highestAsil()).as("from a carried member").isEqualTo(Asil.D);
+        assertThat(baseline.introduced()).extracting(r -> r.id().value()).containsExactly("FSR-1", "MLR-9");
+        assertThat(baseline.carried()).extracting(BaselineMember::row).containsExactly(151L, 150L);
+        assertThat(baseline.name()).isEqualTo("/repo@" + "a".repeat(40));
+        assertThatThrownBy(baseline::requirements).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("once it is stored");
+    }
+
+    @Test
+    void carriedMembersTakePartInEveryRule() {
+        assertThatThrownBy(() -> RequirementBaseline.freeze("b", SOURCE, List.of(draft("SG-1", Asil.D, "t")),
+                List.of(member(150, "SG-1", Asil.D)), "sam", Instant.now()))
+                .hasMessageContaining("requirements/SG-1.md: duplicate id SG-1 (also in SG-1.md)");
+        assertThatThrownBy(() -> RequirementBaseline.freeze("b", SOURCE, List.of(draft("SG-2", Asil.D, "t")),
+                List.of(member(151, "FSR-1", Asil.C, "SG-1")), "sam", Instant.now()))
+                .hasMessageContaining("requirements/FSR-1.md: FSR-1 names parent SG-1, which does not exist");
+        assertThatThrownBy(() -> RequirementBaseline.freeze("b", SOURCE, List.of(draft("A-1", Asil.B, "t", "A-2")),
+                List.of(member(152, "A-2", Asil.B, "A-1")), "sam", Instant.now()))
+                .hasMessageContaining("cycle in the parent links");
+        assertThat(RequirementBaseline.freeze("b", SOURCE, List.of(), List.of(member(150, "SG-1", Asil.QM)), "sam",
+                Instant.now()).size()).as("a commit that changes nothing still makes a baseline").isEqualTo(1);
+    }
+
+    @Test
+    void aFullFreezeHasEveryRequirementAtHandAndIntroducesThemAll() {
+        RequirementBaseline baseline = freeze(draft("B-1", Asil.A, "t"), draft("A-1", Asil.QM, "t"));
+        assertThat(baseline.requirements()).extracting(r -> r.id().value()).containsExactly("A-1", "B-1");
+        assertThat(baseline.introduced()).isEqualTo(baseline.requirements());
+        assertThat(baseline.carried()).isEmpty();
+        assertThat(baseline.highestAsil()).isEqualTo(Asil.A);
+        assertThat(baseline.requirement(new RequirementId("B-1"))).isPresent();
+        assertThat(baseline.requirement(new RequirementId("C-1"))).isEmpty();
+    }
+
     @Test
     void criteriaParseToACanonicalFormAndEvaluate() {
         AcceptanceCriterion c = AcceptanceCriterion.parse("  latency.p99_ms[ target = orin ,set=hil] <=30 ms");

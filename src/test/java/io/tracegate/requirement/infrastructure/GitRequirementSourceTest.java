@@ -1,5 +1,6 @@
 package io.tracegate.requirement.infrastructure;
 
+import io.tracegate.requirement.domain.BaselineMember;
 import io.tracegate.requirement.domain.BaselineRejected;
 import io.tracegate.requirement.domain.RequirementDraft;
 import org.junit.jupiter.api.Test;
@@ -7,10 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,7 +30,7 @@ class GitRequirementSourceTest {
             GitRequirementSource git = source(GitLimits.defaults());
             GitRequirementSource.Snapshot snapshot = git.fetch(repo.dir().toString(), "main");
             assertThat(snapshot.commitId()).isEqualTo(commit);
-            List<RequirementDraft> drafts = git.read(snapshot, "requirements", Optional.empty());
+            List<RequirementDraft> drafts = git.read(snapshot, "requirements", Optional.empty()).drafts();
             assertThat(drafts).extracting(d -> d.id().value()).containsExactlyInAnyOrder("SG-01", "FSR-01", "MLR-PED-NIGHT");
             RequirementDraft ml = drafts.stream().filter(d -> d.id().value().equals("MLR-PED-NIGHT")).findFirst().orElseThrow();
             assertThat(ml.criteria()).hasSize(1);
@@ -59,28 +57,99 @@ class GitRequirementSourceTest {
     }
 
     @Test
-    void aReimportReadsOnlyTheFilesTheGitDiffNames() throws Exception {
+    void aReimportReadsOnlyTheFilesTheGitDiffNamesAndCarriesTheOtherMembers() throws Exception {
         try (RequirementRepo repo = RequirementRepo.init(temp.resolve("repo")).small()) {
             repo.commit("first");
             GitRequirementSource git = source(GitLimits.defaults());
             GitRequirementSource.Snapshot first = git.fetch(repo.dir().toString(), "main");
-            Map<String, RequirementDraft> before = git.read(first, "", Optional.empty()).stream()
-                    .collect(Collectors.toMap(RequirementDraft::sourcePath, Function.identity()));
+            GitRequirementSource.Read full = git.read(first, "", Optional.empty());
+            assertThat(full.carried()).isEmpty();
+            List<BaselineMember> before = stored(full.drafts());
 
             repo.write("requirements/system/FSR-01.md", RequirementRepo.requirement("FSR-01", "D",
                     "functional-safety-requirement", "SG-01", ""));
             repo.delete("requirements/perception/MLR-PED-NIGHT.md");
             repo.commit("second");
             GitRequirementSource.Snapshot second = git.fetch(repo.dir().toString(), "main");
-            List<RequirementDraft> after = git.read(second, "",
+            GitRequirementSource.Read after = git.read(second, "",
                     Optional.of(new GitRequirementSource.Previous(first.commitId(), before)));
 
-            assertThat(after).extracting(d -> d.id().value()).containsExactlyInAnyOrder("SG-01", "FSR-01");
-            RequirementDraft unchanged = after.stream().filter(d -> d.id().value().equals("SG-01")).findFirst().orElseThrow();
-            assertThat(unchanged).as("carried over, not read again").isSameAs(before.get("requirements/safety-goals/SG-01.md"));
-            RequirementDraft changed = after.stream().filter(d -> d.id().value().equals("FSR-01")).findFirst().orElseThrow();
-            assertThat(changed.asil().name()).isEqualTo("D");
+            assertThat(after.touched()).containsExactlyInAnyOrder("requirements/system/FSR-01.md",
+                    "requirements/perception/MLR-PED-NIGHT.md");
+            assertThat(after.drafts()).singleElement().satisfies(changed -> {
+                assertThat(changed.id().value()).isEqualTo("FSR-01");
+                assertThat(changed.asil().name()).isEqualTo("D");
+            });
+            assertThat(after.carried()).as("carried over by reference, not read again")
+                    .containsExactly(before.stream().filter(m -> m.id().value().equals("SG-01")).findFirst().orElseThrow());
         }
+    }
+
+    @Test
+    void aChangedReqifFileInTheRepositoryReplacesAllItsRequirements() throws Exception {
+        try (RequirementRepo repo = RequirementRepo.init(temp.resolve("repo"))) {
+            repo.write("specs/front.reqif", ReqifDocuments.doorsExport());
+            repo.write("specs/odd#dir/ODD-1.md", RequirementRepo.requirement("ODD-1", "QM", "safety-goal", "", ""));
+            repo.commit("first");
+            GitRequirementSource git = new GitRequirementSource(temp.resolve("mirrors"),
+                    List.of(new MarkdownFormat(), new ReqifFormat()), GitLimits.defaults());
+            GitRequirementSource.Snapshot first = git.fetch(repo.dir().toString(), "main");
+            List<RequirementDraft> drafts = git.read(first, "", Optional.empty()).drafts();
+            assertThat(drafts).hasSize(4).extracting(RequirementDraft::sourcePath).allMatch(p -> p.contains("#"));
+
+            repo.write("specs/front.reqif", ReqifDocuments.doorsExport().replace("Pedestrian recall", "Pedestrian recall (revised)"));
+            repo.write("specs/odd", "not a requirement file, but named like the part of odd#dir/ODD-1.md before '#'");
+            repo.commit("second");
+            GitRequirementSource.Snapshot second = git.fetch(repo.dir().toString(), "main");
+            GitRequirementSource.Read again = git.read(second, "",
+                    Optional.of(new GitRequirementSource.Previous(first.commitId(), stored(drafts))));
+
+            assertThat(again.drafts()).as("every requirement of the changed ReqIF file read again")
+                    .extracting(RequirementDraft::sourcePath).hasSize(drafts.size() - 1)
+                    .allMatch(p -> p.startsWith("specs/front.reqif#"));
+            assertThat(again.carried()).as("nothing of the changed file is carried; the Markdown file is")
+                    .extracting(BaselineMember::sourcePath).containsExactly("specs/odd#dir/ODD-1.md");
+        }
+    }
+
+    /** The drafts as a stored baseline's members (row numbers made up), as the repository would return them. */
+    private static List<BaselineMember> stored(List<RequirementDraft> drafts) {
+        List<BaselineMember> members = new java.util.ArrayList<>();
+        for (RequirementDraft d : drafts) {
+            members.add(new BaselineMember(1, 100 + members.size(), d.id(), d.parents(), d.asil(), d.sourcePath(),
+                    d.sourceVersion()));
+        }
+        return members;
+    }
+
+    @Test
+    void aLocalRepositoryIsFetchedIntoABareMirrorAndAgainAfterACommit() throws Exception {
+        try (RequirementRepo repo = RequirementRepo.init(temp.resolve("repo")).small()) {
+            repo.commit("first");
+            GitRequirementSource git = source(GitLimits.defaults());
+            git.fetch(repo.dir().toString(), "main");
+            String second = repo.write("requirements/system/FSR-02.md", RequirementRepo.requirement("FSR-02", "C",
+                    "functional-safety-requirement", "SG-01", "")).commit("second");
+            assertThat(git.fetch(repo.dir().toString(), "main").commitId()).isEqualTo(second);
+
+            java.nio.file.Path mirror;
+            try (var mirrors = java.nio.file.Files.list(temp.resolve("mirrors"))) {
+                mirror = mirrors.collect(java.util.stream.Collectors.toList()).get(0);
+            }
+            try (org.eclipse.jgit.lib.Repository bare = org.eclipse.jgit.storage.file.FileRepositoryBuilder.create(mirror.toFile())) {
+                assertThat(bare.isBare()).isTrue();
+                assertThat(bare.exactRef("refs/remotes/origin/main").getObjectId().name()).isEqualTo(second);
+            }
+            assertThat(mirror.resolve("requirements")).as("nothing checked out").doesNotExist();
+            assertThat(git.read(git.fetch(repo.dir().toString(), second), "", Optional.empty()).drafts()).hasSize(4);
+        }
+    }
+
+    @Test
+    void aLocalPathThatIsNoRepositoryIsRefused() throws Exception {
+        java.nio.file.Path plain = java.nio.file.Files.createDirectories(temp.resolve("plain"));
+        assertThatThrownBy(() -> source(GitLimits.defaults()).fetch(plain.toString(), "main"))
+                .isInstanceOf(BaselineRejected.class).hasMessageContaining("cannot fetch").hasMessageContaining("not a Git repository");
     }
 
     @Test

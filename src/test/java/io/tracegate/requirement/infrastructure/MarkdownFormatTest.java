@@ -78,4 +78,27 @@ class MarkdownFormatTest {
         bomb.append("---\n");
         assertThatThrownBy(() -> read("X-7.md", bomb.toString())).isInstanceOf(BaselineRejected.class);
     }
+
+    @Test
+    void aFileOverTheLimitIsRefusedWhetherOrNotItsStreamAnnouncesItsSize() {
+        byte[] huge = ("---\nid: HUGE\n---\n" + "x".repeat(MarkdownFormat.MAX_BYTES)).getBytes(StandardCharsets.UTF_8);
+        byte[] exact = ("---\nid: EXACT\n---\n").getBytes(StandardCharsets.UTF_8);
+        java.util.function.Function<byte[], java.io.InputStream> silent = bytes -> new java.io.FilterInputStream(
+                new ByteArrayInputStream(bytes)) {
+            @Override
+            public int available() {
+                return 0; // like a network stream: no size announced
+            }
+        };
+        for (java.io.InputStream content : List.of(new ByteArrayInputStream(huge), silent.apply(huge))) {
+            assertThatThrownBy(() -> format.read("HUGE.md", content, "v1"))
+                    .isInstanceOf(BaselineRejected.class).hasMessageContaining("HUGE.md").hasMessageContaining("larger than");
+        }
+        byte[] limit = java.util.Arrays.copyOf(exact, MarkdownFormat.MAX_BYTES);
+        java.util.Arrays.fill(limit, exact.length, limit.length, (byte) 'x');
+        for (java.io.InputStream content : List.of(new ByteArrayInputStream(limit), silent.apply(limit))) {
+            assertThatThrownBy(() -> format.read("EXACT.md", content, "v1")).as("exactly at the limit: read, then judged")
+                    .isInstanceOf(BaselineRejected.class).hasMessageNotContaining("larger than");
+        }
+    }
 }

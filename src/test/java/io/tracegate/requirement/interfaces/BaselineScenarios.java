@@ -4,6 +4,7 @@ import io.tracegate.it.Api;
 import io.tracegate.it.ApiScenarios;
 import io.tracegate.it.Login;
 import io.tracegate.it.Reply;
+import io.tracegate.it.TestDatabase;
 import io.tracegate.requirement.infrastructure.ReqifDocuments;
 import io.tracegate.requirement.infrastructure.RequirementRepo;
 import jakarta.json.JsonObject;
@@ -61,6 +62,102 @@ public interface BaselineScenarios extends ApiScenarios {
 
             JsonObject stillFirst = api().get(Login.AUDITOR, "api/baselines/" + firstId + "/requirements/FSR-01").json();
             assertThat(stillFirst.getString("asil")).as("the first baseline is immutable").isEqualTo("C");
+        }
+    }
+
+    /** Requirement id to stored row, for one baseline, straight from the database the server uses. */
+    private static Map<String, Long> storedRows(long baselineId) throws java.sql.SQLException {
+        Map<String, Long> rows = new java.util.TreeMap<>();
+        try (java.sql.Connection db = TestDatabase.ofDeployment().getConnection();
+             java.sql.PreparedStatement members = db.prepareStatement(
+                     "SELECT req_id, requirement_pk FROM baseline_member WHERE baseline_id = ?")) {
+            members.setLong(1, baselineId);
+            try (java.sql.ResultSet row = members.executeQuery()) {
+                while (row.next()) {
+                    rows.put(row.getString(1), row.getLong(2));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static long introducedBy(long baselineId) throws java.sql.SQLException {
+        try (java.sql.Connection db = TestDatabase.ofDeployment().getConnection();
+             java.sql.PreparedStatement count = db.prepareStatement("SELECT COUNT(*) FROM requirement WHERE baseline_id = ?")) {
+            count.setLong(1, baselineId);
+            try (java.sql.ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    default void aReimportSharesTheRowsOfUnchangedRequirementsAndBothBaselinesStayRight() throws Exception {
+        try (RequirementRepo repo = RequirementRepo.init(gitRoot().resolve(Api.unique("repo"))).small()) {
+            repo.write("requirements/perception/MLR-PED-DAY.md", RequirementRepo.requirement("MLR-PED-DAY", "B",
+                    "ml-performance", "FSR-01", "\"recall[class=pedestrian, set=day-hil] >= 0.97\""));
+            repo.commit("first");
+            long first = importGit(Login.SAFETY_ENGINEER, repo.dir(), "main").json().getJsonNumber("id").longValue();
+
+            repo.write("requirements/perception/MLR-PED-NIGHT.md", RequirementRepo.requirement("MLR-PED-NIGHT", "B",
+                    "ml-performance", "FSR-01", "\"recall[class=pedestrian, set=night-hil] >= 0.96\""));
+            repo.write("requirements/system/FSR-02.md", RequirementRepo.requirement("FSR-02", "C",
+                    "functional-safety-requirement", "SG-01", ""));
+            repo.delete("requirements/perception/MLR-PED-DAY.md");
+            repo.commit("second");
+            Reply again = importGit(Login.SAFETY_ENGINEER, repo.dir(), "main");
+            assertThat(again.status()).as(again.toString()).isEqualTo(201);
+            assertThat(again.json().getInt("requirements")).isEqualTo(4);
+            assertThat(again.json().getString("highestAsil")).isEqualTo("D");
+            long second = again.json().getJsonNumber("id").longValue();
+
+            Map<String, Long> before = storedRows(first);
+            Map<String, Long> after = storedRows(second);
+            assertThat(before.keySet()).containsExactly("FSR-01", "MLR-PED-DAY", "MLR-PED-NIGHT", "SG-01");
+            assertThat(after.keySet()).containsExactly("FSR-01", "FSR-02", "MLR-PED-NIGHT", "SG-01");
+            assertThat(after.get("SG-01")).as("unchanged: the same row").isEqualTo(before.get("SG-01"));
+            assertThat(after.get("FSR-01")).as("unchanged: the same row").isEqualTo(before.get("FSR-01"));
+            assertThat(after.get("MLR-PED-NIGHT")).as("changed: a new row").isNotEqualTo(before.get("MLR-PED-NIGHT"));
+            assertThat(introducedBy(second)).as("rows written by the re-import").isEqualTo(2);
+
+            JsonObject diff = api().get(Login.AUDITOR, "api/baselines/" + first + "/diff/" + second).json();
+            assertThat(diff.getJsonArray("added").getValuesAs(jakarta.json.JsonString::getString)).containsExactly("FSR-02");
+            assertThat(diff.getJsonArray("removed").getValuesAs(jakarta.json.JsonString::getString)).containsExactly("MLR-PED-DAY");
+            assertThat(diff.getJsonArray("changed")).singleElement().satisfies(change -> {
+                assertThat(change.asJsonObject().getString("id")).isEqualTo("MLR-PED-NIGHT");
+                assertThat(change.asJsonObject().getJsonArray("fields").getString(0)).isEqualTo("criteria");
+            });
+            assertThat(diff.getInt("unchanged")).isEqualTo(2);
+
+            for (long baseline : new long[] {first, second}) {
+                JsonObject shared = api().get(Login.AUDITOR, "api/baselines/" + baseline + "/requirements/FSR-01").json();
+                assertThat(shared.getString("asil")).isEqualTo("C");
+                assertThat(shared.getJsonArray("parents").getString(0)).isEqualTo("SG-01");
+                assertThat(shared.getString("sourcePath")).isEqualTo("requirements/system/FSR-01.md");
+            }
+            assertThat(api().get(Login.AUDITOR, "api/baselines/" + first + "/requirements/MLR-PED-NIGHT").json()
+                    .getJsonArray("criteria").getJsonObject(0).getString("expression"))
+                    .isEqualTo("recall[class=pedestrian, set=night-hil] >= 0.95");
+            assertThat(api().get(Login.AUDITOR, "api/baselines/" + second + "/requirements/MLR-PED-NIGHT").json()
+                    .getJsonArray("criteria").getJsonObject(0).getString("expression"))
+                    .isEqualTo("recall[class=pedestrian, set=night-hil] >= 0.96");
+            assertThat(api().get(Login.AUDITOR, "api/baselines/" + second + "/requirements/MLR-PED-DAY").status()).isEqualTo(404);
+            assertThat(api().get(Login.AUDITOR, "api/baselines/" + first + "/requirements/FSR-02").status()).isEqualTo(404);
+            assertThat(api().get(Login.AUDITOR, "api/baselines/987654321/requirements/FSR-02").status()).isEqualTo(404);
+
+            JsonObject detail = api().get(Login.AUDITOR, "api/baselines/" + second).json();
+            assertThat(detail.getJsonArray("requirements").stream().map(r -> r.asJsonObject().getString("id")).toList())
+                    .as("every member, shared or new, in id order").containsExactly("FSR-01", "FSR-02", "MLR-PED-NIGHT", "SG-01");
+            assertThat(detail.getJsonObject("baseline").getInt("requirements")).isEqualTo(4);
+
+            Reply unchanged = importGit(Login.SAFETY_ENGINEER, repo.dir(), "main");
+            assertThat(unchanged.status()).as("the same commit again: a baseline of shared rows only").isEqualTo(201);
+            long third = unchanged.json().getJsonNumber("id").longValue();
+            assertThat(storedRows(third)).isEqualTo(after);
+            assertThat(introducedBy(third)).isZero();
+            assertThat(api().get(Login.AUDITOR, "api/baselines/" + second + "/diff/" + third).json().getInt("unchanged"))
+                    .isEqualTo(4);
         }
     }
 

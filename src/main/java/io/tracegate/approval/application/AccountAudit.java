@@ -34,8 +34,9 @@ public class AccountAudit {
     }
 
     void refused(@Observes AccessRefused refused) {
-        LOG.warning(() -> "Refused a request of " + refused.actor() + " (" + refused.reason() + "): " + refused.detail());
-        record(refused.actor(), "security." + refused.reason() + "-refused", "request", refused.detail(), null, null,
-                null);
+        LOG.warning(() -> "Refused " + refused.request() + " of " + refused.actor() + " (" + refused.reason() + "): "
+                + refused.detail());
+        record(refused.actor(), "security." + refused.reason() + "-refused", "request", refused.request(), null, null,
+                refused.detail());
     }
 }

@@ -42,7 +42,7 @@ public class CsrfGuard implements ContainerRequestFilter {
         if (refusal.isPresent()) {
             Principal caller = request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
             refusals.fire(new AccessRefused(caller == null ? "anonymous" : caller.getName(), "csrf",
-                    request.getMethod() + " /api/" + request.getUriInfo().getPath() + ": " + refusal.get().detail()));
+                    request.getMethod() + " /api/" + request.getUriInfo().getPath(), refusal.get().detail()));
             request.abortWith(Problem.response(Response.Status.FORBIDDEN, "csrf", refusal.get().detail(),
                     refusal.get().header()));
         }

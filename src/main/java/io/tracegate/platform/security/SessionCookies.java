@@ -16,7 +16,8 @@ import java.util.EnumSet;
  * {@code SameSite=Strict} (other sites' pages cannot make the browser send it), {@code Secure} when the
  * request came over HTTPS (or always, with {@code tracegate.session.secure-cookie=true}, for a
  * TLS-terminating proxy in front); cookies only, never a session id in a URL; idle timeout
- * {@code tracegate.session.timeout-minutes} (30).
+ * {@code tracegate.session.timeout-minutes} (30). Payara 6 ignores the SameSite attribute set here, so
+ * {@code WEB-INF/payara-web.xml} declares it too (Payara writes {@code SameSite=strict}).
  */
 @WebListener
 public class SessionCookies implements ServletContextListener {

@@ -1,6 +1,7 @@
 package io.tracegate;
 
 import io.tracegate.approval.interfaces.ApprovalScenarios;
+import io.tracegate.approval.interfaces.IdentityScenarios;
 import io.tracegate.evidence.interfaces.EvidenceScenarios;
 import io.tracegate.it.Api;
 import io.tracegate.it.Deployment;
@@ -27,8 +28,9 @@ import java.net.URL;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class TracegateIT implements ModelAndReleaseScenarios, RecipeScenarios, ArtifactUploadScenarios, EvidenceScenarios, ApprovalScenarios,
-        ProblemJsonScenarios, AccessScenarios, ReadinessScenarios, BaselineScenarios {
+class TracegateIT implements ModelAndReleaseScenarios, RecipeScenarios, ArtifactUploadScenarios, EvidenceScenarios,
+        ApprovalScenarios, ProblemJsonScenarios, AccessScenarios, ReadinessScenarios, BaselineScenarios,
+        IdentityScenarios {
 
     @ArquillianResource
     URL deployed;

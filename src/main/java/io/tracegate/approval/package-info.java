@@ -1,2 +1,2 @@
-/** Who may do what: user accounts and roles now; API tokens, sign-offs, policy and waivers later. */
+/** Who may do what: user accounts, roles, API tokens and logins now; sign-offs, policy and waivers later. */
 package io.tracegate.approval;

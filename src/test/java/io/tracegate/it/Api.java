@@ -58,6 +58,18 @@ public final class Api {
         }
     }
 
+    /**
+     * A request whose headers the caller sets entirely ({@code Authorization: Bearer …}, {@code Cookie},
+     * {@code X-CSRF-Token}, {@code Origin}); a non-null {@code json} is sent as {@code application/json}.
+     */
+    public Reply send(String method, String path, String json, Map<String, String> headers) {
+        java.util.Map<String, String> all = new java.util.HashMap<>(headers);
+        if (json != null) {
+            all.putIfAbsent("Content-Type", "application/json");
+        }
+        return send(Login.NOBODY, method, path, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json), all);
+    }
+
     public Reply send(Login login, String method, String path, BodyPublisher body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(2))
                 .method(method, body);

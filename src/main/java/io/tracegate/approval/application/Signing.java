@@ -8,7 +8,6 @@ import io.tracegate.approval.domain.Signatures;
 import io.tracegate.approval.domain.UserAccount;
 import io.tracegate.approval.domain.UserAccounts;
 import io.tracegate.approval.domain.Waiver;
-import io.tracegate.approval.infrastructure.PasswordHasher;
 import io.tracegate.audit.domain.AuditEntry;
 import io.tracegate.audit.domain.AuditTrail;
 import io.tracegate.evidence.application.ReleaseTrace;
@@ -74,7 +73,7 @@ public class Signing {
     UserAccounts accounts;
 
     @Inject
-    PasswordHasher passwords;
+    PasswordCheck passwords;
 
     @Inject
     ApprovalPolicy policy;
@@ -194,10 +193,16 @@ public class Signing {
 
     /** The second component: the signer's password, checked against an active account. */
     private UserAccount authenticate(String signer, char[] password, String subjectType, String subjectId) {
+        if (passwords.viaToken()) {
+            throw new NotPermitted("Authorization", "an API token cannot sign: log in as yourself");
+        }
         UserAccount account = accounts.named(signer).filter(UserAccount::isActive)
                 .orElseThrow(() -> new NotPermitted("password", "no active account " + signer));
-        if (password == null || password.length == 0 || !passwords.matches(password, account.passwordHash())) {
-            throw new NotPermitted("password", "the password does not match: re-enter your own password to sign");
+        if (password == null || password.length == 0 || !passwords.verify(signer, password)) {
+            String why = passwords.passwordChangeRequired(signer)
+                    ? "your password was set by an administrator: choose your own (PUT /api/users/me/password) before signing"
+                    : "the password does not match: re-enter your own password to sign";
+            throw new NotPermitted("password", why);
         }
         return account;
     }

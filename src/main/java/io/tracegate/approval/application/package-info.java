@@ -1,2 +1,7 @@
-/** Use cases around accounts: creating the first administrator and the demo accounts. */
+/**
+ * Use cases around accounts: the first administrator and the demo accounts, managing accounts
+ * ({@link io.tracegate.approval.application.UserDirectory}), API tokens
+ * ({@link io.tracegate.approval.application.TokenRegistry}), browser logins, and
+ * {@link io.tracegate.approval.application.PasswordCheck}, the API electronic signatures use.
+ */
 package io.tracegate.approval.application;

@@ -1,5 +1,6 @@
 package io.tracegate.approval.domain;
 
+import java.util.List;
 import java.util.Optional;
 
 /** All accounts, active or not. */
@@ -10,4 +11,10 @@ public interface UserAccounts {
     Optional<UserAccount> named(String username);
 
     long count();
+
+    /** By username. */
+    List<UserAccount> page(int offset, int limit);
+
+    /** How many active accounts hold {@code role}; the last active administrator must stay one. */
+    long activeWithRole(String role);
 }

@@ -1,2 +1,5 @@
-/** User accounts with their roles; accounts are deactivated, never deleted, so their signatures stay attributable. */
+/**
+ * User accounts with their roles and password rules, and API tokens with their scopes; accounts are
+ * deactivated, never deleted, so their signatures stay attributable.
+ */
 package io.tracegate.approval.domain;

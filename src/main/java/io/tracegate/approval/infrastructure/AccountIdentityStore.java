@@ -2,6 +2,7 @@ package io.tracegate.approval.infrastructure;
 
 import io.tracegate.approval.domain.UserAccount;
 import io.tracegate.approval.domain.UserAccounts;
+import io.tracegate.platform.security.SessionCredential;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -21,10 +22,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks username and password against the active accounts. PBKDF2 is slow on purpose (≈0.1 s), and HTTP
- * Basic sends the password with every request, so a successful check is remembered for five minutes under
- * a digest of (username, password, stored hash): a changed password or hash misses the cache, and a
- * deactivated account is refused because the account itself is read on every request.
+ * Checks username and password (HTTP Basic) and browser sessions against the active accounts.
+ * <p>
+ * Passwords: PBKDF2 is slow on purpose (≈0.1 s), and HTTP Basic sends the password with every request,
+ * so a successful check is remembered for five minutes under a digest of (username, password, stored
+ * hash): a changed password or hash misses the cache, and a deactivated account is refused because the
+ * account itself is read on every request.
+ * <p>
+ * Sessions: valid while the account is active and its credential stamp is the one the session
+ * remembered at login; the roles are the account's current ones.
  */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
@@ -43,14 +49,33 @@ public class AccountIdentityStore implements IdentityStore {
     @Override
     @Transactional
     public CredentialValidationResult validate(Credential credential) {
-        if (!(credential instanceof UsernamePasswordCredential login)) {
-            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        if (credential instanceof UsernamePasswordCredential login) {
+            return password(login);
         }
+        if (credential instanceof SessionCredential session) {
+            return session(session);
+        }
+        return CredentialValidationResult.NOT_VALIDATED_RESULT;
+    }
+
+    private CredentialValidationResult password(UsernamePasswordCredential login) {
         Optional<UserAccount> account = accounts.named(login.getCaller()).filter(UserAccount::isActive);
-        if (account.isEmpty() || !passwordMatches(account.get(), login.getPasswordAsString())) {
+        if (account.isEmpty()) {
+            hasher.matchesNothing(login.getPassword().getValue());
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        if (!passwordMatches(account.get(), login.getPasswordAsString())) {
             return CredentialValidationResult.INVALID_RESULT;
         }
         return new CredentialValidationResult(account.get().username(), account.get().roles());
+    }
+
+    private CredentialValidationResult session(SessionCredential session) {
+        Optional<UserAccount> account = accounts.named(session.username()).filter(UserAccount::isActive)
+                .filter(a -> MessageDigest.isEqual(a.credentialStamp().getBytes(StandardCharsets.US_ASCII),
+                        String.valueOf(session.stamp()).getBytes(StandardCharsets.US_ASCII)));
+        return account.map(a -> new CredentialValidationResult(a.username(), a.roles()))
+                .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 
     private boolean passwordMatches(UserAccount account, String password) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -29,5 +30,18 @@ public class JpaUserAccounts implements UserAccounts {
     @Override
     public long count() {
         return em.createQuery("select count(u) from UserAccount u", Long.class).getSingleResult();
+    }
+
+    @Override
+    public List<UserAccount> page(int offset, int limit) {
+        return em.createQuery("select u from UserAccount u order by u.username", UserAccount.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long activeWithRole(String role) {
+        return em.createQuery("select count(u) from UserAccount u join u.roles r where u.active = true and r = :role",
+                        Long.class)
+                .setParameter("role", role).getSingleResult();
     }
 }

@@ -30,4 +30,20 @@ public class PasswordHasher {
     public boolean matches(char[] password, String hash) {
         return pbkdf2.verify(password, hash);
     }
+
+    private volatile String decoy;
+
+    /**
+     * Spends the time of one password check and answers false: used for unknown and deactivated
+     * accounts, so the response time does not tell which usernames exist.
+     */
+    public boolean matchesNothing(char[] password) {
+        String hash = decoy;
+        if (hash == null) {
+            hash = pbkdf2.generate(java.util.UUID.randomUUID().toString().toCharArray());
+            decoy = hash;
+        }
+        pbkdf2.verify(password, hash);
+        return false;
+    }
 }

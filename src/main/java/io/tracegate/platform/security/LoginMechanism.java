@@ -15,18 +15,34 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * HTTP Basic for curl and CI, answering failures with problem+json instead of the container's HTML
- * page. A request without credentials continues unauthenticated, and each endpoint's role check then
- * answers 401; bad credentials are refused here. (Form login for the browser and Bearer tokens for CI
- * service accounts plug in here later.)
+ * Who is calling, for every request, in this order:
+ * <ol>
+ *   <li>{@code Authorization: Basic} (scripts, curl): username and password against the accounts;</li>
+ *   <li>{@code Authorization: Bearer tg_…} (CI): an API token, whose caller gets only the roles the
+ *   token's scope allows plus the group {@code token:<scope>};</li>
+ *   <li>otherwise the browser session cookie from {@code POST /api/session}, re-checked against the
+ *   account on every request (deactivated or password changed: the session ends).</li>
+ * </ol>
+ * Bad Basic or Bearer credentials are refused here with a problem+json 401. A request without
+ * credentials continues unauthenticated, and each endpoint's role check then answers 401. The method
+ * used is kept in the request attribute {@link LoginMethod#ATTRIBUTE}; the CSRF guard of the API
+ * demands the session's CSRF token on state changes made with the session cookie.
+ * <p>
+ * Tokens are looked up on every request, with no cache: a revoked or expired token, or one of a
+ * deactivated account, fails on its next request.
  */
 @ApplicationScoped
 public class LoginMechanism implements HttpAuthenticationMechanism {
 
     /** The challenge every 401 carries, from here and from the endpoints' role check. */
     public static final String CHALLENGE = "Basic realm=\"tracegate\", charset=\"UTF-8\"";
+    /** The second challenge, for API tokens (RFC 6750). */
+    public static final String BEARER_CHALLENGE = "Bearer realm=\"tracegate\"";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -35,18 +51,68 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return context.doNothing();
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return basic(header.substring(6).trim(), request, response, context);
         }
-        UsernamePasswordCredential credential = decode(header.substring(6).trim());
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return bearer(header.substring(7).trim(), request, response, context);
+        }
+        if (header == null) {
+            Optional<BrowserSessions.Remembered> session = BrowserSessions.remembered(request);
+            if (session.isPresent()) {
+                return session(session.get(), request, context);
+            }
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus basic(String encoded, HttpServletRequest request, HttpServletResponse response,
+                                       HttpMessageContext context) {
+        UsernamePasswordCredential credential = decode(encoded);
         if (credential == null) {
-            return refuse(response, "the Basic credentials are not base64 of user:password");
+            return refuse(response, CHALLENGE, "the Basic credentials are not base64 of user:password");
         }
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return refuse(response, "unknown user, wrong password, or deactivated account");
+            return refuse(response, CHALLENGE, "unknown user, wrong password, or deactivated account");
         }
-        return context.notifyContainerAboutLogin(result);
+        request.setAttribute(LoginMethod.ATTRIBUTE, LoginMethod.BASIC);
+        return context.notifyContainerAboutLogin(result.getCallerPrincipal(), withoutTokenGroups(result.getCallerGroups()));
+    }
+
+    private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context) {
+        CredentialValidationResult result = identityStores.validate(new BearerCredential(token));
+        Optional<String> scope = result.getCallerGroups().stream()
+                .filter(group -> group.startsWith(Roles.TOKEN_GROUP_PREFIX)).findFirst()
+                .map(group -> group.substring(Roles.TOKEN_GROUP_PREFIX.length()));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID || scope.isEmpty()) {
+            return refuse(response, BEARER_CHALLENGE + ", error=\"invalid_token\"",
+                    "unknown, expired or revoked API token, or a deactivated account");
+        }
+        request.setAttribute(LoginMethod.ATTRIBUTE, LoginMethod.TOKEN);
+        request.setAttribute(LoginMethod.TOKEN_SCOPE_ATTRIBUTE, scope.get());
+        return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
+    }
+
+    private AuthenticationStatus session(BrowserSessions.Remembered session, HttpServletRequest request,
+                                         HttpMessageContext context) {
+        CredentialValidationResult result = identityStores.validate(session.credential());
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            // deactivated, password changed or reset: the session is over; the endpoint answers 401
+            BrowserSessions.close(request);
+            return context.doNothing();
+        }
+        request.setAttribute(LoginMethod.ATTRIBUTE, LoginMethod.SESSION);
+        request.setAttribute(LoginMethod.CSRF_ATTRIBUTE, session.csrfToken());
+        return context.notifyContainerAboutLogin(result.getCallerPrincipal(), withoutTokenGroups(result.getCallerGroups()));
+    }
+
+    /** Only token logins may carry {@code token:*} groups, whatever an identity store returned. */
+    private static Set<String> withoutTokenGroups(Set<String> groups) {
+        Set<String> kept = new HashSet<>(groups);
+        kept.removeIf(group -> group.startsWith(Roles.TOKEN_GROUP_PREFIX));
+        return kept;
     }
 
     private static UsernamePasswordCredential decode(String encoded) {
@@ -59,9 +125,9 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         }
     }
 
-    private static AuthenticationStatus refuse(HttpServletResponse response, String detail) {
+    private static AuthenticationStatus refuse(HttpServletResponse response, String challenge, String detail) {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setHeader("WWW-Authenticate", CHALLENGE);
+        response.setHeader("WWW-Authenticate", challenge);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         String body = Json.createObjectBuilder()

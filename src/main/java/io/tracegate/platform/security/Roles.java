@@ -19,6 +19,12 @@ public final class Roles {
     /** Reads everything and downloads audit packages, changes nothing. */
     public static final String AUDITOR = "AUDITOR";
 
+    /**
+     * Not a role: the prefix of the group a caller authenticated with an API token also gets, naming the
+     * token's scope ({@code token:upload}). Code that must refuse token callers looks for it.
+     */
+    public static final String TOKEN_GROUP_PREFIX = "token:";
+
     private Roles() {
     }
 

@@ -1,5 +1,7 @@
 package io.tracegate.platform.security;
 
+import io.tracegate.audit.domain.AuditEntry;
+import io.tracegate.audit.domain.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -15,11 +17,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * HTTP Basic for curl and CI, answering failures with problem+json instead of the container's HTML
  * page. A request without credentials continues unauthenticated, and each endpoint's role check then
- * answers 401; bad credentials are refused here. (Form login for the browser and Bearer tokens for CI
+ * answers 401; bad credentials are refused here, and every refusal is a {@code login.failed} audit event
+ * (actor: the name that was tried). (Form login for the browser and Bearer tokens for CI
  * service accounts plug in here later.)
  */
 @ApplicationScoped
@@ -28,8 +33,13 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     /** The challenge every 401 carries, from here and from the endpoints' role check. */
     public static final String CHALLENGE = "Basic realm=\"tracegate\", charset=\"UTF-8\"";
 
+    private static final Logger LOG = Logger.getLogger(LoginMechanism.class.getName());
+
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    AuditTrail trail;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -40,13 +50,28 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         }
         UsernamePasswordCredential credential = decode(header.substring(6).trim());
         if (credential == null) {
+            recordFailure("(undecodable)", request, "Basic credentials that are not base64 of user:password");
             return refuse(response, "the Basic credentials are not base64 of user:password");
         }
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            recordFailure(credential.getCaller(), request, "unknown user, wrong password, or deactivated account");
             return refuse(response, "unknown user, wrong password, or deactivated account");
         }
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /**
+     * Records the refusal in its own transaction. A trail that cannot be written (database down) does not
+     * turn the 401 into a 500: the refusal stands and the failure is logged.
+     */
+    private void recordFailure(String name, HttpServletRequest request, String why) {
+        try {
+            trail.record(new AuditEntry(name, "login.failed", "account", name, null, null,
+                    why + " (from " + request.getRemoteAddr() + ")"));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "could not record a refused login in the audit trail", e);
+        }
     }
 
     private static UsernamePasswordCredential decode(String encoded) {

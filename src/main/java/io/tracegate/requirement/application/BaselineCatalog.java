@@ -1,5 +1,8 @@
 package io.tracegate.requirement.application;
 
+import io.tracegate.audit.domain.AuditEntry;
+import io.tracegate.audit.domain.AuditTrail;
+import io.tracegate.audit.domain.AuditValues;
 import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.platform.paging.Page;
@@ -53,6 +56,9 @@ public class BaselineCatalog {
     @ConfigProperty(name = "tracegate.git.local-roots", defaultValue = " ")
     String localRoots;
 
+    @Inject
+    AuditTrail trail;
+
     @Resource
     SessionContext caller;
 
@@ -76,6 +82,7 @@ public class BaselineCatalog {
                 BaselineSource.git(repository, ref + (directory.isEmpty() ? "" : ":" + directory), snapshot.commitId()),
                 drafts, caller.getCallerPrincipal().getName(), Instant.now());
         baselines.add(baseline);
+        recordImport(baseline);
         return baseline;
     }
 
@@ -96,6 +103,7 @@ public class BaselineCatalog {
             RequirementBaseline baseline = RequirementBaseline.freeze(name, BaselineSource.reqif(fileName, upload.sha256()),
                     drafts, caller.getCallerPrincipal().getName(), Instant.now());
             baselines.add(baseline);
+            recordImport(baseline);
             return baseline;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -121,6 +129,14 @@ public class BaselineCatalog {
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
     public BaselineDiff diff(long fromId, long toId) {
         return BaselineDiff.between(withId(fromId), withId(toId));
+    }
+
+    private void recordImport(RequirementBaseline baseline) {
+        BaselineSource source = baseline.source();
+        trail.record(new AuditEntry(baseline.importedBy(), "baseline.import", "baseline", baseline.id().toString(), null,
+                AuditValues.json("name", baseline.name(), "source", source.kind().name(), "location", source.location(),
+                        "ref", source.ref(), "revision", source.revision(), "requirements", baseline.size()),
+                null));
     }
 
     private RepositoryPolicy policy() {

@@ -1,5 +1,6 @@
 package io.tracegate;
 
+import io.tracegate.audit.interfaces.AuditScenarios;
 import io.tracegate.evidence.interfaces.EvidenceScenarios;
 import io.tracegate.it.Api;
 import io.tracegate.it.Deployment;
@@ -27,7 +28,7 @@ import java.net.URL;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class TracegateIT implements ModelAndReleaseScenarios, RecipeScenarios, ArtifactUploadScenarios, EvidenceScenarios,
-        ProblemJsonScenarios, AccessScenarios, ReadinessScenarios, BaselineScenarios {
+        ProblemJsonScenarios, AccessScenarios, ReadinessScenarios, BaselineScenarios, AuditScenarios {
 
     @ArquillianResource
     URL deployed;

@@ -50,5 +50,11 @@ class EmbeddedDefaultSmokeIT {
         Reply upload = api.upload(Login.ML_ENGINEER,
                 "api/releases/" + id + "/artifacts/smoke.cache?kind=CALIBRATION_CACHE&sha256=" + sha, bytes);
         assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
+
+        // The audit trail on H2 (no triggers there): the demo load and the upload are chained and verify.
+        Reply verify = api.get(Login.AUDITOR, "api/audit/verify");
+        assertThat(verify.status()).as(verify.toString()).isEqualTo(200);
+        assertThat(verify.json().getBoolean("valid")).as(verify.toString()).isTrue();
+        assertThat(verify.json().getJsonNumber("events").longValue()).isGreaterThanOrEqualTo(2);
     }
 }

@@ -1,5 +1,8 @@
 package io.tracegate.platform.demo;
 
+import io.tracegate.audit.domain.AuditEntry;
+import io.tracegate.audit.domain.AuditTrail;
+import io.tracegate.audit.domain.AuditValues;
 import io.tracegate.platform.blob.BlobRecords;
 import io.tracegate.platform.blob.BlobStore;
 import io.tracegate.platform.blob.Sha256;
@@ -94,6 +97,9 @@ public class DemoProject {
     @Inject
     DemoEvidence evidence;
 
+    @Inject
+    AuditTrail trail;
+
     @PostConstruct
     void load() {
         if (!enabled || !schema.isReady()) {
@@ -132,6 +138,10 @@ public class DemoProject {
                 evidence.load(files, release, PROJECT + release.version().value() + "/", readJson(files, manifest));
             }
         }
+        trail.record(new AuditEntry(LOADER, "demo.load", "model", name.value(), null,
+                AuditValues.json("releases", String.join(", ", new java.util.TreeSet<>(byVersion.keySet())), "baselineId", baseline.id(),
+                        "requirements", baseline.size()),
+                "demo mode: the example project is loaded on first start"));
         LOG.info(() -> "Loaded the demo project '" + name + "' (" + byVersion.size() + " releases, baseline of "
                 + baseline.size() + " requirements) from " + files);
     }

@@ -12,6 +12,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,20 +50,48 @@ public class SchemaMigration {
     @Inject
     SchemaState state;
 
-    /** Where the migrations are; tests point this at an edited copy to prove checksum validation. */
+    /**
+     * Where the migrations every database runs are ({@code migrations/} in the repository); tests point this
+     * at an edited copy to prove checksum validation.
+     */
     String[] locations = {"classpath:db/migration"};
+
+    /**
+     * Where the migrations only PostgreSQL runs are ({@code migrations/postgresql/}: PL/pgSQL triggers that
+     * make the audit trail append-only). Their versions interleave with the common ones (V5_1 after V5).
+     */
+    String[] postgresqlLocations = {"classpath:db/postgresql"};
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
         try {
-            MigrateResult result = migrator(dataSource, locations).migrate();
+            MigrateResult result = migrator(dataSource, locationsFor(dataSource)).migrate();
             state.migrated(result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion);
             LOG.info(() -> "Database schema at version " + state.version() + " (" + result.migrationsExecuted
                     + " migrations applied now) on " + result.database);
         } catch (RuntimeException e) {
             state.failed(e.getMessage());
             LOG.log(Level.SEVERE, "Tracegate is NOT READY: the database migration failed. " + e.getMessage(), e);
+        }
+    }
+
+    /** The common locations, plus the PostgreSQL-only ones when the database is PostgreSQL. */
+    String[] locationsFor(DataSource db) {
+        if (!isPostgresql(db)) {
+            return locations.clone();
+        }
+        String[] all = java.util.Arrays.copyOf(locations, locations.length + postgresqlLocations.length);
+        System.arraycopy(postgresqlLocations, 0, all, locations.length, postgresqlLocations.length);
+        return all;
+    }
+
+    /** Asks the database itself (not the configuration), so a mislabelled data source cannot skip the triggers. */
+    static boolean isPostgresql(DataSource db) {
+        try (Connection connection = db.getConnection()) {
+            return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.tracegate.platform.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import io.tracegate.audit.domain.AuditEntry;
+import io.tracegate.audit.domain.AuditTrail;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -18,6 +20,8 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Who is calling, for every request, in this order:
@@ -33,6 +37,8 @@ import java.util.Set;
  * used is kept in the request attribute {@link LoginMethod#ATTRIBUTE}; the CSRF guard of the API
  * demands the session's CSRF token on state changes made with the session cookie.
  * <p>
+ * Every refused login is a {@code login.failed} audit event (actor: the name or token prefix tried).
+ * <p>
  * Tokens are looked up on every request, with no cache: a revoked or expired token, or one of a
  * deactivated account, fails on its next request.
  */
@@ -46,6 +52,11 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    AuditTrail trail;
+
+    private static final Logger LOG = Logger.getLogger(LoginMechanism.class.getName());
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -70,10 +81,12 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
                                        HttpMessageContext context) {
         UsernamePasswordCredential credential = decode(encoded);
         if (credential == null) {
+            recordFailure("(undecodable)", request, "Basic credentials that are not base64 of user:password");
             return refuse(response, CHALLENGE, "the Basic credentials are not base64 of user:password");
         }
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            recordFailure(credential.getCaller(), request, "unknown user, wrong password, or deactivated account");
             return refuse(response, CHALLENGE, "unknown user, wrong password, or deactivated account");
         }
         request.setAttribute(LoginMethod.ATTRIBUTE, LoginMethod.BASIC);
@@ -87,6 +100,8 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
                 .filter(group -> group.startsWith(Roles.TOKEN_GROUP_PREFIX)).findFirst()
                 .map(group -> group.substring(Roles.TOKEN_GROUP_PREFIX.length()));
         if (result.getStatus() != CredentialValidationResult.Status.VALID || scope.isEmpty()) {
+            recordFailure("(token " + (token.length() > 12 ? token.substring(0, 12) : "?") + ")", request,
+                    "unknown, expired or revoked API token");
             return refuse(response, BEARER_CHALLENGE + ", error=\"invalid_token\"",
                     "unknown, expired or revoked API token, or a deactivated account");
         }
@@ -142,5 +157,18 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             // the client went away; nothing to tell it
         }
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /**
+     * Records the refusal in its own transaction. A trail that cannot be written (database down) does not
+     * turn the 401 into a 500: the refusal stands and the failure is logged.
+     */
+    private void recordFailure(String name, HttpServletRequest request, String why) {
+        try {
+            trail.record(new AuditEntry(name, "login.failed", "account", name, null, null,
+                    why + " (from " + request.getRemoteAddr() + ")"));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "could not record a refused login in the audit trail", e);
+        }
     }
 }

@@ -1,5 +1,8 @@
 package io.tracegate.release.application;
 
+import io.tracegate.audit.domain.AuditEntry;
+import io.tracegate.audit.domain.AuditTrail;
+import io.tracegate.audit.domain.AuditValues;
 import io.tracegate.platform.blob.BlobRecords;
 import io.tracegate.platform.blob.StoredBlob;
 import io.tracegate.platform.failure.NoSuchEntity;
@@ -31,6 +34,9 @@ public class ArtifactRecorder {
     @Inject
     BlobRecords blobs;
 
+    @Inject
+    AuditTrail trail;
+
     @Resource
     SessionContext caller;
 
@@ -43,6 +49,10 @@ public class ArtifactRecorder {
         Artifact artifact = Artifact.record(release, request.fileName(), request.kind(), blob, request.mediaType(),
                 caller.getCallerPrincipal().getName(), now);
         artifacts.add(artifact);
+        trail.record(new AuditEntry(artifact.uploadedBy(), "artifact.upload", "artifact", artifact.id().toString(), null,
+                AuditValues.json("release", release.label(), "releaseId", release.id(), "fileName",
+                        artifact.fileName().value(), "kind", artifact.kind().name(), "sha256", artifact.sha256().hex(),
+                        "size", artifact.size()), null));
         return artifact;
     }
 }

@@ -1,5 +1,8 @@
 package io.tracegate.release.application;
 
+import io.tracegate.audit.domain.AuditEntry;
+import io.tracegate.audit.domain.AuditTrail;
+import io.tracegate.audit.domain.AuditValues;
 import io.tracegate.platform.paging.Page;
 import io.tracegate.platform.failure.Conflict;
 import io.tracegate.platform.failure.NoSuchEntity;
@@ -28,6 +31,9 @@ public class ModelCatalog {
     @Inject
     Models models;
 
+    @Inject
+    AuditTrail trail;
+
     @Resource
     SessionContext caller;
 
@@ -38,6 +44,8 @@ public class ModelCatalog {
         }
         Model model = Model.register(name, description, caller.getCallerPrincipal().getName(), Instant.now());
         models.add(model);
+        trail.record(new AuditEntry(model.createdBy(), "model.create", "model", model.name().value(), null,
+                AuditValues.json("name", model.name().value(), "description", model.description()), null));
         return model;
     }
 

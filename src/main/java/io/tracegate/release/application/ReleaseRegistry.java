@@ -1,5 +1,8 @@
 package io.tracegate.release.application;
 
+import io.tracegate.audit.domain.AuditEntry;
+import io.tracegate.audit.domain.AuditTrail;
+import io.tracegate.audit.domain.AuditValues;
 import io.tracegate.platform.paging.Page;
 import io.tracegate.platform.failure.Conflict;
 import io.tracegate.platform.failure.InvalidInput;
@@ -8,6 +11,7 @@ import io.tracegate.platform.failure.StaleVersion;
 import io.tracegate.release.domain.Model;
 import io.tracegate.release.domain.ModelName;
 import io.tracegate.release.domain.Models;
+import io.tracegate.release.domain.OptimizationRecipe;
 import io.tracegate.release.domain.Release;
 import io.tracegate.release.domain.Releases;
 import io.tracegate.release.domain.SemanticVersion;
@@ -37,6 +41,9 @@ public class ReleaseRegistry {
     @Inject
     Releases releases;
 
+    @Inject
+    AuditTrail trail;
+
     @Resource
     SessionContext caller;
 
@@ -50,6 +57,10 @@ public class ReleaseRegistry {
                 .orElseThrow(() -> new InvalidInput("referenceReleaseId", "no release with id " + referenceReleaseId));
         Release release = Release.draft(model, version, description, reference, callerName(), Instant.now());
         releases.add(release);
+        trail.record(new AuditEntry(release.createdBy(), "release.create", "release", release.id().toString(), null,
+                AuditValues.json("model", modelName.value(), "version", version.value(), "status",
+                        release.status().name(), "reference", reference == null ? null : reference.label()),
+                null));
         return release;
     }
 
@@ -79,9 +90,28 @@ public class ReleaseRegistry {
         Release teacher = draft.teacherReleaseId() == null ? null : releases.withId(draft.teacherReleaseId())
                 .orElseThrow(() -> new InvalidInput("distillation.teacherReleaseId",
                         "no release with id " + draft.teacherReleaseId()));
+        String before = release.recipe().map(ReleaseRegistry::recipeText).orElse(null);
         release.attachRecipe(draft.toRecipe(teacher), callerName(), Instant.now());
         releases.saveChanges(release);
+        trail.record(new AuditEntry(callerName(), "release.recipe", "release", release.id().toString(), before,
+                release.recipe().map(ReleaseRegistry::recipeText).orElse(null), null));
         return release;
+    }
+
+    /** The recipe as recorded in the audit trail (its digest when longer than an audit value may be). */
+    static String recipeText(OptimizationRecipe recipe) {
+        return AuditValues.json("precision", recipe.precision().name(),
+                "quantization", recipe.quantization().name(),
+                "calibrator", recipe.calibrator().orElse(null),
+                "calibrationDataset", recipe.calibrationDataset()
+                        .map(set -> set.name() + " (" + set.sampleCount() + " samples, sha256 " + set.sha256() + ")")
+                        .orElse(null),
+                "pruning", recipe.pruning().map(p -> p.method() + " sparsity " + p.sparsity()).orElse(null),
+                "teacher", recipe.teacher().map(teacher -> teacher.label()).orElse(null),
+                "tensorRt", recipe.tensorRt().version(),
+                "builderFlags", String.join(" ", recipe.tensorRt().builderFlags()),
+                "hardware", recipe.target().hardware(),
+                "platform", recipe.target().platform());
     }
 
     private String callerName() {

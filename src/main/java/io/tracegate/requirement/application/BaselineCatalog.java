@@ -1,5 +1,8 @@
 package io.tracegate.requirement.application;
 
+import io.tracegate.audit.domain.AuditEntry;
+import io.tracegate.audit.domain.AuditTrail;
+import io.tracegate.audit.domain.AuditValues;
 import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.platform.paging.Page;
@@ -52,6 +55,9 @@ public class BaselineCatalog {
     @ConfigProperty(name = "tracegate.git.local-roots", defaultValue = " ")
     String localRoots;
 
+    @Inject
+    AuditTrail trail;
+
     @Resource
     SessionContext caller;
 
@@ -85,7 +91,9 @@ public class BaselineCatalog {
                 read.drafts().size(), previous.isPresent() ? read.touched().size() + " changed files" : "every file",
                 read.carried().size(), (fetched - start) / 1_000_000, (checked - fetched) / 1_000_000,
                 (stored - checked) / 1_000_000));
-        return stored(id);
+        RequirementBaseline result = stored(id);
+        recordImport(result);
+        return result;
     }
 
     /**
@@ -104,7 +112,9 @@ public class BaselineCatalog {
             List<RequirementDraft> drafts = format.read(fileName, content, upload.sha256());
             RequirementBaseline baseline = RequirementBaseline.freeze(name, BaselineSource.reqif(fileName, upload.sha256()),
                     drafts, caller.getCallerPrincipal().getName(), Instant.now());
-            return stored(baselines.add(baseline));
+            RequirementBaseline result = stored(baselines.add(baseline));
+            recordImport(result);
+            return result;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -135,6 +145,14 @@ public class BaselineCatalog {
     /** The baseline just stored, read back (the frozen object has no id; its requirements are read when used). */
     private RequirementBaseline stored(long id) {
         return baselines.summary(id).orElseThrow(() -> new IllegalStateException("baseline " + id + " was not stored"));
+    }
+
+    private void recordImport(RequirementBaseline baseline) {
+        BaselineSource source = baseline.source();
+        trail.record(new AuditEntry(baseline.importedBy(), "baseline.import", "baseline", baseline.id().toString(), null,
+                AuditValues.json("name", baseline.name(), "source", source.kind().name(), "location", source.location(),
+                        "ref", source.ref(), "revision", source.revision(), "requirements", baseline.size()),
+                null));
     }
 
     private RepositoryPolicy policy() {

@@ -1,5 +1,8 @@
 package io.tracegate.requirement.application;
 
+import io.tracegate.audit.domain.AuditEntry;
+import io.tracegate.audit.domain.AuditTrail;
+import io.tracegate.audit.domain.AuditValues;
 import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.release.domain.Release;
@@ -8,7 +11,9 @@ import io.tracegate.requirement.domain.RequirementBaseline;
 import io.tracegate.requirement.domain.RequirementBaselines;
 import io.tracegate.requirement.domain.VerificationLink;
 import io.tracegate.requirement.domain.VerificationLinks;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
@@ -36,6 +41,12 @@ public class ReleaseBaselineLink {
     @Inject
     VerificationLinks links;
 
+    @Inject
+    AuditTrail trail;
+
+    @Resource
+    SessionContext caller;
+
     @RolesAllowed({ML_ENGINEER, SAFETY_ENGINEER, SAFETY_MANAGER, ADMIN})
     public BaselineChange use(long releaseId, long baselineId) {
         Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
@@ -54,6 +65,9 @@ public class ReleaseBaselineLink {
             }
         }
         releases.saveChanges(release);
+        trail.record(new AuditEntry(caller.getCallerPrincipal().getName(), "release.baseline", "release",
+                release.id().toString(), previous.map(id -> AuditValues.json("baselineId", id)).orElse(null),
+                AuditValues.json("baselineId", baselineId, "baseline", baseline.name(), "suspectLinks", suspect), null));
         return new BaselineChange(release, previous.orElse(null), suspect);
     }
 }

@@ -196,6 +196,22 @@ public interface ApprovalScenarios extends ApiScenarios {
     }
 
     @Test
+    default void signaturesAndWaiversCannotBeChangedOrDeletedInTheDatabase() throws Exception {
+        long release = release(smallBaseline(), true);
+        String digest = submit(release);
+        assertThat(sign(Login.APPROVER, release, "APPROVE_HIL", digest, PASSWORD).status()).isEqualTo(201);
+        try (java.sql.Connection db = io.tracegate.it.TestDatabase.ofDeployment().getConnection();
+             java.sql.Statement sql = db.createStatement()) {
+            for (String change : List.of("UPDATE signature SET meaning = 'APPROVE_PRODUCTION' WHERE release_id = " + release,
+                    "DELETE FROM signature WHERE release_id = " + release, "DELETE FROM waiver WHERE release_id = " + release)) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql.executeUpdate(change)).as(change)
+                        .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("append-only");
+            }
+        }
+        assertThat(status(release).getJsonArray("signatures").getJsonObject(0).getString("meaning")).isEqualTo("APPROVE_HIL");
+    }
+
+    @Test
     default void concurrentSignersAndAnEditorNeverLoseOrDuplicateASignature() throws Exception {
         long baseline = smallBaseline();
         ExecutorService pool = Executors.newFixedThreadPool(3);

@@ -1,6 +1,7 @@
 package io.tracegate;
 
 import io.tracegate.approval.interfaces.ApprovalScenarios;
+import io.tracegate.audit.interfaces.PackageScenarios;
 import io.tracegate.evidence.interfaces.EvidenceScenarios;
 import io.tracegate.it.Api;
 import io.tracegate.it.Deployment;
@@ -28,7 +29,7 @@ import java.net.URL;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class TracegateIT implements ModelAndReleaseScenarios, RecipeScenarios, ArtifactUploadScenarios, EvidenceScenarios, ApprovalScenarios,
-        ProblemJsonScenarios, AccessScenarios, ReadinessScenarios, BaselineScenarios {
+        ProblemJsonScenarios, AccessScenarios, ReadinessScenarios, BaselineScenarios, PackageScenarios {
 
     @ArquillianResource
     URL deployed;

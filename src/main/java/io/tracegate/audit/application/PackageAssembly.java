@@ -111,7 +111,8 @@ public class PackageAssembly {
         // The reference's evidence feeds the derived drops: its changes change this package too.
         release.reference().ifPresent(ref -> evidence.page(ref.id(), 0, Integer.MAX_VALUE)
                 .forEach(e -> latestReview(e, times)));
-        PackageContent.History events = history.of(releaseId, items.stream().map(Evidence::id).toList());
+        PackageContent.History events = history.of(releaseId,
+                artifactList.stream().map(Artifact::id).toList(), items.stream().map(Evidence::id).toList());
         events.events().forEach(e -> times.add(e.at()));
         times.addRelease(release);
         times.add(baseline.importedAt());

@@ -10,7 +10,8 @@ import java.util.Collection;
 public interface ReleaseHistory {
 
     /**
+     * @param artifactIds the release's artifacts, whose uploads are events of their own
      * @param evidenceIds the release's evidence items, whose uploads and reviews are events of their own
      */
-    PackageContent.History of(long releaseId, Collection<Long> evidenceIds);
+    PackageContent.History of(long releaseId, Collection<Long> artifactIds, Collection<Long> evidenceIds);
 }

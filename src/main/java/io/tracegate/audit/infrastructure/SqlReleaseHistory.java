@@ -17,8 +17,8 @@ import java.util.TreeMap;
 
 /**
  * A release's history read from the audit trail's table with plain native SQL (bound parameters only): the
- * events whose subject is the release, one of its requirements (waivers: {@code <release>/<requirement>}) or
- * one of its evidence items. Then the chain is verified from its first event to the release's last, in
+ * events whose subject is the release, one of its requirements (waivers: {@code <release>/<requirement>}),
+ * one of its artifacts or one of its evidence items. Then the chain is verified from its first event to the release's last, in
  * keyset pages of {@value #BATCH}, keeping only the last seq and hash: constant memory whatever its length.
  */
 @ApplicationScoped
@@ -31,14 +31,23 @@ public class SqlReleaseHistory implements ReleaseHistory {
     EntityManager em;
 
     @Override
-    public PackageContent.History of(long releaseId, Collection<Long> evidenceIds) {
+    public PackageContent.History of(long releaseId, Collection<Long> artifactIds, Collection<Long> evidenceIds) {
         Map<Long, StoredEvent> events = new TreeMap<>();
         Query own = em.createNativeQuery("SELECT " + StoredEvent.COLUMNS + " FROM audit_event WHERE "
                         + "(subject_type = ?1 AND subject_id = ?2) OR (subject_type = ?3 AND subject_id LIKE ?4) ORDER BY seq")
                 .setParameter(1, "release").setParameter(2, Long.toString(releaseId))
                 .setParameter(3, "requirement").setParameter(4, releaseId + "/%");
         add(events, own);
-        List<Long> ids = new ArrayList<>(evidenceIds);
+        add(events, "artifact", artifactIds);
+        add(events, "evidence", evidenceIds);
+        List<StoredEvent> ordered = events.values().stream().sorted(Comparator.comparingLong(StoredEvent::seq)).toList();
+        ChainCheck chain = ordered.isEmpty() ? ChainCheck.nothingToCheck() : verifyUpTo(ordered.get(ordered.size() - 1).seq());
+        return new PackageContent.History(ordered.stream().map(StoredEvent::toHistory).toList(), chain);
+    }
+
+    /** The events of these subjects, in chunks so no statement carries thousands of parameters. */
+    private void add(Map<Long, StoredEvent> events, String subjectType, Collection<Long> subjectIds) {
+        List<Long> ids = new ArrayList<>(subjectIds);
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
             StringBuilder sql = new StringBuilder("SELECT " + StoredEvent.COLUMNS
@@ -46,15 +55,12 @@ public class SqlReleaseHistory implements ReleaseHistory {
             for (int i = 0; i < chunk.size(); i++) {
                 sql.append(i == 0 ? "" : ", ").append('?').append(i + 2);
             }
-            Query query = em.createNativeQuery(sql.append(") ORDER BY seq").toString()).setParameter(1, "evidence");
+            Query query = em.createNativeQuery(sql.append(") ORDER BY seq").toString()).setParameter(1, subjectType);
             for (int i = 0; i < chunk.size(); i++) {
                 query.setParameter(i + 2, Long.toString(chunk.get(i)));
             }
             add(events, query);
         }
-        List<StoredEvent> ordered = events.values().stream().sorted(Comparator.comparingLong(StoredEvent::seq)).toList();
-        ChainCheck chain = ordered.isEmpty() ? ChainCheck.nothingToCheck() : verifyUpTo(ordered.get(ordered.size() - 1).seq());
-        return new PackageContent.History(ordered.stream().map(StoredEvent::toHistory).toList(), chain);
     }
 
     @SuppressWarnings("unchecked")

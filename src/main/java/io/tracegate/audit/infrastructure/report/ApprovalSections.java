@@ -76,7 +76,7 @@ final class ApprovalSections {
         PackageContent.History history = content.history();
         ChainCheck chain = history.chain();
         if (chain.checkedUpTo() == 0) {
-            flow.paragraph("No audit events concern this release (data loaded by the demo is not recorded as events).");
+            flow.paragraph("No audit events concern this release.");
         } else if (chain.valid()) {
             flow.paragraph("Chain verified: all " + chain.events() + " events from the first to event "
                     + chain.checkedUpTo() + " (this release's last) have the hash their content gives and link to their "
@@ -86,7 +86,8 @@ final class ApprovalSections {
         } else {
             flow.paragraph("Chain BROKEN: " + chain.problem(), flow.fonts.bold, PageFlow.BODY, Cell.RED);
         }
-        flow.paragraph("Events about this release, its requirements (waivers) and its evidence, oldest first. Events "
+        flow.paragraph("Events about this release, its requirements (waivers), its artifacts and its evidence, oldest "
+                + "first. Events "
                 + "about audit packages themselves (generated, downloaded) are left out, so they do not change the "
                 + "package; they are in the trail.");
         List<HistoryEvent> events = history.events();

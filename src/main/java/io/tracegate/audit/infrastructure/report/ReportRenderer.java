@@ -35,8 +35,8 @@ public final class ReportRenderer {
         long documentId = ByteBuffer.wrap(sha256(manifestJson)).getLong();
         PackageContent.Summary s = content.summary();
         try {
-            try (PDDocument doc = new PDDocument(MemoryUsageSetting.setupMixed(IN_MEMORY).streamCache)) {
-                ReportFonts fonts = ReportFonts.load(doc);
+            try (PDDocument doc = new PDDocument(MemoryUsageSetting.setupMixed(IN_MEMORY).streamCache);
+                 ReportFonts fonts = ReportFonts.load(doc)) {
                 PageFlow flow = new PageFlow(doc, fonts);
                 new OverviewSections(flow, content, key, generator).write();
                 new TraceSections(flow, content).write();

@@ -131,6 +131,11 @@ class ReportRendererTest {
     }
 
     @Test
+    void textCopiesAsWrittenWithoutLigatures() {
+        assertThat(text).contains("Certificate SHA-256", "satisfied").doesNotContain("\uFB00", "\uFB01", "\uFB02");
+    }
+
+    @Test
     void showsHostileNamesWithoutBreakingAndMissingGlyphsAsReplacements() {
         assertThat(text).contains("evil.csv").contains("ÄÖÜ").contains("\uFFFD");
     }

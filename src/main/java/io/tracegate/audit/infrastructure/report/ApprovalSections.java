@@ -101,10 +101,10 @@ final class ApprovalSections {
     }
 
     private static String change(HistoryEvent e) {
-        if (e.before() == null && e.after() == null) {
-            return ReportText.NONE;
+        if (e.before() == null) {
+            return orNone(e.after());
         }
-        return orNone(e.before()) + " → " + orNone(e.after());
+        return e.before() + " → " + orNone(e.after());
     }
 
     private void standards() {

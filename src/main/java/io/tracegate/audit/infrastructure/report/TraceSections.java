@@ -105,24 +105,32 @@ final class TraceSections {
             Charts.kpis(flow, content.kpis());
         }
         flow.subheading("Regression against the reference release");
-        List<RegressionLine> lines = content.regression();
+        // Metrics with neither a reference value nor a criterion (per-layer timings, counts) would bury the ones
+        // that matter; they stay in the evidence files, and the report says how many there are.
+        List<RegressionLine> lines = content.regression().stream()
+                .filter(l -> l.reference() != null || l.allowed() != null).toList();
+        int omitted = content.regression().size() - lines.size();
         if (lines.isEmpty()) {
-            flow.paragraph("No metrics were measured.");
-            return;
+            flow.paragraph("No measured metric has a reference value or a criterion.");
+        } else {
+            flow.paragraph("Relative change of each metric against the reference release, (value − reference) / "
+                    + "|reference|. Red: a criterion of the baseline does not allow the value; green: all that apply "
+                    + "allow it; grey: no criterion applies.");
+            Charts.regression(flow, lines);
+            flow.table(List.of("Metric", "Value", "Reference", "Δ reference", "Previous", "Δ previous", "Allowed"),
+                    new float[] {3.2f, 1, 1, 1, 1, 1, 0.9f},
+                    lines.stream().map(l -> List.of(Cell.of(l.metric() + (l.scope().isEmpty() ? "" : "[" + l.scope() + "]")
+                                    + (l.unit() == null ? "" : " (" + l.unit() + ")")),
+                            Cell.of(Charts.plain(l.value())), Cell.of(Charts.plain(l.reference())),
+                            Cell.of(Charts.plain(l.deltaVsReference())), Cell.of(Charts.plain(l.previous())),
+                            Cell.of(Charts.plain(l.deltaVsPrevious())),
+                            l.allowed() == null ? Cell.of(ReportText.NONE) : Cell.verdict(l.allowed() ? "PASSED" : "FAILED")))
+                            .toList());
         }
-        flow.paragraph("Relative change of each metric against the reference release, (value − reference) / "
-                + "|reference|. Red: a criterion of the baseline does not allow the value; green: all that apply allow "
-                + "it; grey: no criterion applies.");
-        Charts.regression(flow, lines);
-        flow.table(List.of("Metric", "Value", "Reference", "Δ reference", "Previous", "Δ previous", "Allowed"),
-                new float[] {3.2f, 1, 1, 1, 1, 1, 0.9f},
-                lines.stream().map(l -> List.of(Cell.of(l.metric() + (l.scope().isEmpty() ? "" : "[" + l.scope() + "]")
-                                + (l.unit() == null ? "" : " (" + l.unit() + ")")),
-                        Cell.of(Charts.plain(l.value())), Cell.of(Charts.plain(l.reference())),
-                        Cell.of(Charts.plain(l.deltaVsReference())), Cell.of(Charts.plain(l.previous())),
-                        Cell.of(Charts.plain(l.deltaVsPrevious())),
-                        l.allowed() == null ? Cell.of(ReportText.NONE) : Cell.verdict(l.allowed() ? "PASSED" : "FAILED")))
-                        .toList());
+        if (omitted > 0) {
+            flow.paragraph(omitted + " further measured metrics have neither a reference value nor a criterion (for "
+                    + "example per-layer timings); they are in the evidence files of section 7.");
+        }
         flow.paragraph("The latency distribution from trtexec is not charted in this version; its percentiles are "
                 + "among the metrics above.", flow.fonts.regular, PageFlow.SMALL, Cell.GREY);
     }

@@ -29,8 +29,11 @@ final class ZipScan {
 
     static final int MAX_ENTRIES = 100_000;
     static final int MAX_CONTROL_BYTES = 64 << 20;
-    /** Inflated bytes allowed per stored byte; our packages are STORED (ratio 1). */
-    static final int MAX_RATIO = 20;
+    /**
+     * Inflated bytes allowed per byte of the archive. Tracegate's packages are STORED (ratio 1); a package
+     * someone re-zipped with compression stays well below this unless it is a bomb.
+     */
+    static final int MAX_RATIO = 100;
 
     /** What a scan found; {@code problem} is set when the archive could not be read to its end. */
     record Result(List<String> centralNames, List<String> localNames, Map<String, String> digests,

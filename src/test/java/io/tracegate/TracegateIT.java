@@ -3,6 +3,7 @@ package io.tracegate;
 import io.tracegate.approval.interfaces.ApprovalScenarios;
 import io.tracegate.approval.interfaces.IdentityScenarios;
 import io.tracegate.audit.interfaces.AuditScenarios;
+import io.tracegate.audit.interfaces.PackageScenarios;
 import io.tracegate.evidence.interfaces.EvidenceScenarios;
 import io.tracegate.it.Api;
 import io.tracegate.it.Deployment;
@@ -31,7 +32,7 @@ import java.net.URL;
 @RunAsClient
 class TracegateIT implements ModelAndReleaseScenarios, RecipeScenarios, ArtifactUploadScenarios, EvidenceScenarios,
         ApprovalScenarios, ProblemJsonScenarios, AccessScenarios, ReadinessScenarios, BaselineScenarios,
-        IdentityScenarios, AuditScenarios {
+        IdentityScenarios, AuditScenarios, PackageScenarios {
 
     @ArquillianResource
     URL deployed;

@@ -1,5 +1,5 @@
 /**
- * Audit: the append-only, hash-chained trail of every change, and (later) the audit packages auditors
- * download.
+ * Audit: the append-only, hash-chained trail of every change, and the signed, reproducible audit packages
+ * auditors download.
  */
 package io.tracegate.audit;

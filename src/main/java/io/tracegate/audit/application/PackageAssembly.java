@@ -1,0 +1,172 @@
+package io.tracegate.audit.application;
+
+import io.tracegate.approval.application.ReleaseReview;
+import io.tracegate.approval.application.Signing;
+import io.tracegate.approval.domain.ReleaseManifest;
+import io.tracegate.audit.domain.PackageContent;
+import io.tracegate.audit.domain.PackageContent.EvidenceLine;
+import io.tracegate.audit.domain.ReleaseHistory;
+import io.tracegate.audit.domain.SourceFile;
+import io.tracegate.evidence.application.ReleaseCrossCheck;
+import io.tracegate.evidence.application.ReleaseTrace;
+import io.tracegate.evidence.domain.Evidence;
+import io.tracegate.evidence.domain.EvidenceItems;
+import io.tracegate.evidence.domain.EvidenceReview;
+import io.tracegate.evidence.domain.TraceMatrix;
+import io.tracegate.platform.blob.BlobStore;
+import io.tracegate.platform.blob.Sha256;
+import io.tracegate.platform.failure.NoSuchEntity;
+import io.tracegate.release.domain.Artifact;
+import io.tracegate.release.domain.Artifacts;
+import io.tracegate.release.domain.Release;
+import io.tracegate.release.domain.Releases;
+import io.tracegate.requirement.domain.RequirementBaseline;
+import io.tracegate.requirement.domain.RequirementBaselines;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.APPROVER;
+import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+
+/**
+ * Reads everything an audit package reports about a release, in one transaction so the package shows one
+ * state: identity, recipe and cross-check, baseline, trace matrix, KPIs and regression, evidence with
+ * reviews, signatures and waivers, the audit trail; and where each stored file's bytes are.
+ */
+@Stateless
+public class PackageAssembly {
+
+    @Inject
+    Releases releases;
+
+    @Inject
+    Artifacts artifacts;
+
+    @Inject
+    RequirementBaselines baselines;
+
+    @Inject
+    EvidenceItems evidence;
+
+    @Inject
+    BlobStore store;
+
+    @Inject
+    ReleaseHistory history;
+
+    @EJB
+    ReleaseTrace trace;
+
+    @EJB
+    ReleaseCrossCheck crossCheck;
+
+    @EJB
+    Signing signing;
+
+    @EJB
+    ReleaseReview review;
+
+    /** The content and the stored files (artifacts first, then evidence, each by id) that go into the package. */
+    public record Assembled(PackageContent content, List<SourceFile> files) {
+    }
+
+    @RolesAllowed({AUDITOR, APPROVER, SAFETY_MANAGER, ADMIN})
+    public Assembled assemble(long releaseId) {
+        Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
+        ReleaseManifest manifest = review.manifest(releaseId);
+        RequirementBaseline baseline = release.baselineId().flatMap(baselines::withId).orElseThrow();
+        Instant now = Instant.now();
+        TraceMatrix matrix = trace.matrixOf(release);
+        Signing.ApprovalStatus approval = signing.status(releaseId);
+        ReleaseCrossCheck.Report check = crossCheck.check(releaseId);
+        Times times = new Times();
+
+        List<Artifact> artifactList = artifacts.of(release);
+        List<Evidence> items = evidence.page(releaseId, 0, Integer.MAX_VALUE);
+        Map<Long, String> reviewStates = new HashMap<>();
+        List<EvidenceLine> evidenceLines = new ArrayList<>();
+        List<SourceFile> files = new ArrayList<>();
+        for (Artifact a : artifactList) {
+            times.add(a.uploadedAt());
+            files.add(IdentityLines.source(a, locate(a.sha256())));
+        }
+        for (Evidence e : items) {
+            Optional<EvidenceReview> latest = latestReview(e, times);
+            reviewStates.put(e.id(), e.reviewState().name());
+            evidenceLines.add(EvidenceLines.of(e, latest));
+            files.add(EvidenceLines.source(e, locate(e.sha256())));
+        }
+        // The reference's evidence feeds the derived drops: its changes change this package too.
+        release.reference().ifPresent(ref -> evidence.page(ref.id(), 0, Integer.MAX_VALUE)
+                .forEach(e -> latestReview(e, times)));
+        PackageContent.History events = history.of(releaseId,
+                artifactList.stream().map(Artifact::id).toList(), items.stream().map(Evidence::id).toList());
+        events.events().forEach(e -> times.add(e.at()));
+        times.addRelease(release);
+        times.add(baseline.importedAt());
+        approval.signatures().forEach(s -> times.add(s.signedAt()));
+        approval.waivers().forEach(w -> {
+            times.add(w.signedAt());
+            if (!w.expiresAt().isAfter(now)) {
+                times.add(w.expiresAt());
+            }
+        });
+
+        PackageContent content = new PackageContent(
+                Summaries.of(release, matrix, approval, manifest),
+                new PackageContent.Identity(artifactList.stream().map(IdentityLines::of).toList(),
+                        IdentityLines.models(check)),
+                new PackageContent.Optimization(RecipeFacts.of(release), IdentityLines.findings(check)),
+                Summaries.baseline(baseline),
+                TraceLines.of(matrix, reviewStates), TraceLines.kpis(matrix),
+                trace.regression(releaseId).rows().stream().map(Summaries::regression).toList(),
+                evidenceLines, ApprovalLines.waivers(approval, now), ApprovalLines.of(approval), events,
+                times.latest(), manifest.text());
+        return new Assembled(content, files);
+    }
+
+    private Optional<EvidenceReview> latestReview(Evidence e, Times times) {
+        times.add(e.uploadedAt());
+        List<EvidenceReview> reviews = evidence.reviewsOf(e.id());
+        reviews.forEach(r -> times.add(r.reviewedAt()));
+        return reviews.isEmpty() ? Optional.empty() : Optional.of(reviews.get(reviews.size() - 1));
+    }
+
+    private Path locate(Sha256 digest) {
+        return store.locate(digest).orElseThrow(() -> new IllegalStateException("blob " + digest
+                + " is missing from the blob store: the package cannot include it"));
+    }
+
+    /** The newest of the facts a package shows: its timestamps, so an unchanged release gives the same bytes. */
+    private static final class Times {
+        private Instant latest = Instant.EPOCH;
+
+        void add(Instant at) {
+            if (at != null && at.isAfter(latest)) {
+                latest = at;
+            }
+        }
+
+        void addRelease(Release r) {
+            add(r.createdAt());
+            r.statusChangedAt().ifPresent(this::add);
+            r.recipeUpdatedAt().ifPresent(this::add);
+        }
+
+        Instant latest() {
+            return latest;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.tracegate.audit.application;
+
+import io.tracegate.audit.domain.PackageContent.CriterionLine;
+import io.tracegate.audit.domain.PackageContent.KpiCheck;
+import io.tracegate.audit.domain.PackageContent.TraceLine;
+import io.tracegate.audit.domain.PackageContent.ValueLine;
+import io.tracegate.evidence.domain.CriterionResult;
+import io.tracegate.evidence.domain.Measurement;
+import io.tracegate.evidence.domain.TestTally;
+import io.tracegate.evidence.domain.TraceMatrix;
+import io.tracegate.evidence.domain.TraceRow;
+import io.tracegate.requirement.domain.AcceptanceCriterion;
+import io.tracegate.requirement.domain.RequirementId;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The trace matrix as package lines: every requirement, every criterion, every value it was judged on. */
+final class TraceLines {
+
+    private TraceLines() {
+    }
+
+    /** @param reviews evidence id → review state, to show next to each value */
+    static List<TraceLine> of(TraceMatrix matrix, Map<Long, String> reviews) {
+        List<TraceLine> lines = new ArrayList<>();
+        for (TraceRow row : matrix.rows()) {
+            List<CriterionLine> criteria = row.criteria().stream().map(c -> new CriterionLine(c.criterion(),
+                    c.verdict().name(), c.measurements().stream().map(m -> value(m, reviews)).toList())).toList();
+            lines.add(new TraceLine(row.id().value(), row.title(), row.asil().name(),
+                    row.parents().stream().map(RequirementId::value).toList(), row.verdict().name(), row.reason(),
+                    criteria, tests(row.tests()), row.evidence()));
+        }
+        return lines;
+    }
+
+    /** Every value against its criterion's threshold, for the KPI charts. */
+    static List<KpiCheck> kpis(TraceMatrix matrix) {
+        List<KpiCheck> checks = new ArrayList<>();
+        for (TraceRow row : matrix.rows()) {
+            for (CriterionResult c : row.criteria()) {
+                AcceptanceCriterion criterion = AcceptanceCriterion.parse(c.criterion());
+                for (Measurement m : c.measurements()) {
+                    checks.add(new KpiCheck(row.id().value(), c.criterion(), criterion.comparator().symbol(),
+                            criterion.threshold(), criterion.unit(), m.value(), m.met(), m.counts(), m.evidenceId()));
+                }
+            }
+        }
+        return checks;
+    }
+
+    private static ValueLine value(Measurement m, Map<Long, String> reviews) {
+        return new ValueLine(m.evidenceId(), m.metric(), m.value().toPlainString(), m.met(), m.counts(), m.derived(),
+                reviews.getOrDefault(m.evidenceId(), "UNKNOWN"));
+    }
+
+    static String tests(TestTally t) {
+        if (t.ran() == 0 && t.skipped() == 0) {
+            return "";
+        }
+        String counts = t.passed() + " passed, " + t.failed() + " failed, " + t.errors() + " errors, " + t.skipped()
+                + " skipped";
+        return t.failing().isEmpty() ? counts : counts + "; failing: " + String.join(", ", t.failing());
+    }
+}

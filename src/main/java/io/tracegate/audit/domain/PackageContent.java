@@ -1,0 +1,128 @@
+package io.tracegate.audit.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+
+/**
+ * Everything an audit package says about one release, as plain values: the application layer reads it from
+ * the release, baseline, evidence, trace and approval models once, and the report, the traceability CSV and
+ * manifest.json are rendered from it alone. So rendering is testable without a server, and one package
+ * never mixes two states of a release.
+ *
+ * @param asOf            the time of the newest fact in the package (a status change, signature, upload,
+ *                        review or audit event): the package's timestamps, so the same state gives the same
+ *                        bytes
+ * @param releaseManifest the canonical release manifest text whose SHA-256 is the manifest digest
+ */
+public record PackageContent(Summary summary, Identity identity, Optimization optimization, Baseline baseline,
+                             List<TraceLine> trace, List<KpiCheck> kpis, List<RegressionLine> regression,
+                             List<EvidenceLine> evidence, List<WaiverLine> waivers, Approval approval,
+                             History history, Instant asOf, String releaseManifest) {
+
+    public PackageContent {
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(releaseManifest, "releaseManifest");
+        trace = List.copyOf(trace);
+        kpis = List.copyOf(kpis);
+        regression = List.copyOf(regression);
+        evidence = List.copyOf(evidence);
+        waivers = List.copyOf(waivers);
+    }
+
+    /** A named value, for key/value tables (recipe, ONNX facts, provenance). */
+    public record Fact(String name, String value) {
+    }
+
+    /**
+     * @param manifestFrozen false for a DRAFT: the digest is what submitting now would freeze
+     * @param manifestNote   a warning when the content no longer matches the frozen digest; null when it does
+     * @param blocking       the requirements that keep the gate red
+     */
+    public record Summary(long releaseId, String model, String version, String description, String status,
+                          Instant statusChangedAt, String statusChangedBy, String statusReason, int reviewRound,
+                          String createdBy, Instant createdAt, String reference, boolean gateGreen,
+                          SortedMap<String, Integer> verdictCounts, List<String> blocking, String highestAsil,
+                          String manifestDigest, boolean manifestFrozen, String manifestNote) {
+    }
+
+    public record Identity(List<ArtifactLine> artifacts, List<ModelLine> models) {
+    }
+
+    /** @param path where the file lies in the package */
+    public record ArtifactLine(long id, String fileName, String kind, String sha256, long size, String mediaType,
+                               String uploadedBy, Instant uploadedAt, String path) {
+    }
+
+    /** The ONNX facts of one model artifact, or why they could not be read (a fact named "error"). */
+    public record ModelLine(String artifact, List<Fact> facts) {
+    }
+
+    /** @param recipe empty when the release has no recipe */
+    public record Optimization(List<Fact> recipe, List<FindingLine> findings) {
+    }
+
+    /** @param artifact the ONNX artifact the finding is about; null for findings about the release */
+    public record FindingLine(String severity, String code, String message, String artifact) {
+    }
+
+    /** @param revision the Git commit, or the ReqIF file's SHA-256 */
+    public record Baseline(long id, String name, String sourceKind, String location, String ref, String revision,
+                           Instant importedAt, String importedBy, int requirements, String highestAsil,
+                           SortedMap<String, Integer> byAsil) {
+    }
+
+    /** One requirement's row of the trace matrix. */
+    public record TraceLine(String requirement, String title, String asil, List<String> parents, String verdict,
+                            String reason, List<CriterionLine> criteria, String tests, List<Long> evidence) {
+    }
+
+    public record CriterionLine(String criterion, String verdict, List<ValueLine> values) {
+    }
+
+    /**
+     * @param counts  whether the value may make the criterion pass (false: awaiting the review the ASIL needs)
+     * @param review  the review state of the evidence the value comes from
+     */
+    public record ValueLine(long evidenceId, String metric, String value, boolean met, boolean counts,
+                            boolean derived, String review) {
+    }
+
+    /** One measured value against its criterion's threshold, for the KPI charts. */
+    public record KpiCheck(String requirement, String criterion, String comparator, BigDecimal threshold, String unit,
+                           BigDecimal measured, boolean met, boolean counts, long evidenceId) {
+    }
+
+    /** @param allowed null when no criterion of the baseline applies to the metric */
+    public record RegressionLine(String metric, String scope, String unit, BigDecimal value, BigDecimal reference,
+                                 BigDecimal deltaVsReference, BigDecimal previous, BigDecimal deltaVsPrevious,
+                                 Boolean allowed) {
+    }
+
+    /** @param reviewedBy null while unreviewed */
+    public record EvidenceLine(long id, String fileName, String format, String sha256, long size, String path,
+                               List<Fact> provenance, String uploadedBy, Instant uploadedAt, String review,
+                               String reviewedBy, Instant reviewedAt, String reviewComment,
+                               List<String> requirements) {
+    }
+
+    public record WaiverLine(String requirement, String verdictWaived, String justification, Instant expiresAt,
+                             String signer, String printedName, Instant signedAt, int round, boolean valid) {
+    }
+
+    /** An electronic signature as Part 11 §11.50 wants it shown: printed name, UTC time, meaning. */
+    public record SignatureLine(String printedName, String signer, String meaning, String meaningInWords,
+                                Instant signedAt, int round, String manifestDigest, String comment,
+                                boolean gateGreen, boolean current) {
+    }
+
+    /** @param missing what still keeps the release from APPROVED, in words */
+    public record Approval(String rule, List<String> missing, List<SignatureLine> signatures) {
+    }
+
+    public record History(List<HistoryEvent> events, ChainCheck chain) {
+    }
+}

@@ -1,0 +1,93 @@
+package io.tracegate.audit.infrastructure;
+
+import io.tracegate.audit.domain.ChainCheck;
+import io.tracegate.audit.domain.PackageContent;
+import io.tracegate.audit.domain.ReleaseHistory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A release's history read from the audit trail's table with plain native SQL (bound parameters only): the
+ * events whose subject is the release, one of its requirements (waivers: {@code <release>/<requirement>}),
+ * one of its artifacts or one of its evidence items. Then the chain is verified from its first event to the release's last, in
+ * keyset pages of {@value #BATCH}, keeping only the last seq and hash: constant memory whatever its length.
+ */
+@ApplicationScoped
+public class SqlReleaseHistory implements ReleaseHistory {
+
+    static final int BATCH = 1000;
+    static final int IDS_PER_QUERY = 500;
+
+    @PersistenceContext(unitName = "tracegate")
+    EntityManager em;
+
+    @Override
+    public PackageContent.History of(long releaseId, Collection<Long> artifactIds, Collection<Long> evidenceIds) {
+        Map<Long, StoredEvent> events = new TreeMap<>();
+        Query own = em.createNativeQuery("SELECT " + StoredEvent.COLUMNS + " FROM audit_event WHERE "
+                        + "(subject_type = ?1 AND subject_id = ?2) OR (subject_type = ?3 AND subject_id LIKE ?4) ORDER BY seq")
+                .setParameter(1, "release").setParameter(2, Long.toString(releaseId))
+                .setParameter(3, "requirement").setParameter(4, releaseId + "/%");
+        add(events, own);
+        add(events, "artifact", artifactIds);
+        add(events, "evidence", evidenceIds);
+        List<StoredEvent> ordered = events.values().stream().sorted(Comparator.comparingLong(StoredEvent::seq)).toList();
+        ChainCheck chain = ordered.isEmpty() ? ChainCheck.nothingToCheck() : verifyUpTo(ordered.get(ordered.size() - 1).seq());
+        return new PackageContent.History(ordered.stream().map(StoredEvent::toHistory).toList(), chain);
+    }
+
+    /** The events of these subjects, in chunks so no statement carries thousands of parameters. */
+    private void add(Map<Long, StoredEvent> events, String subjectType, Collection<Long> subjectIds) {
+        List<Long> ids = new ArrayList<>(subjectIds);
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+            StringBuilder sql = new StringBuilder("SELECT " + StoredEvent.COLUMNS
+                    + " FROM audit_event WHERE subject_type = ?1 AND subject_id IN (");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append('?').append(i + 2);
+            }
+            Query query = em.createNativeQuery(sql.append(") ORDER BY seq").toString()).setParameter(1, subjectType);
+            for (int i = 0; i < chunk.size(); i++) {
+                query.setParameter(i + 2, Long.toString(chunk.get(i)));
+            }
+            add(events, query);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void add(Map<Long, StoredEvent> events, Query query) {
+        for (Object[] row : (List<Object[]>) query.getResultList()) {
+            StoredEvent e = StoredEvent.of(row);
+            events.put(e.seq(), e);
+        }
+    }
+
+    /** Checks events 1..{@code upTo} in keyset pages. */
+    @SuppressWarnings("unchecked")
+    ChainCheck verifyUpTo(long upTo) {
+        ChainWalk walk = new ChainWalk();
+        while (walk.last() < upTo) {
+            List<Object[]> rows = em.createNativeQuery("SELECT " + StoredEvent.COLUMNS
+                            + " FROM audit_event WHERE seq > ?1 AND seq <= ?2 ORDER BY seq")
+                    .setParameter(1, walk.last()).setParameter(2, upTo).setMaxResults(BATCH).getResultList();
+            if (rows.isEmpty()) {
+                break;
+            }
+            for (Object[] row : rows) {
+                if (!walk.accept(StoredEvent.of(row))) {
+                    return walk.finish(upTo);
+                }
+            }
+        }
+        return walk.finish(upTo);
+    }
+}

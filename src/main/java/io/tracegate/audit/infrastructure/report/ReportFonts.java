@@ -1,0 +1,101 @@
+package io.tracegate.audit.infrastructure.report;
+
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The report's fonts: DejaVu Sans Condensed (regular, bold) and DejaVu Sans Mono for digests, embedded as
+ * subsets (PDF/A forbids the non-embedded standard fonts). Glyph substitution (GSUB) is off: ligatures would
+ * turn "fi" in "verified" or "ff" in an identifier into one glyph that copies and searches as U+FB01/U+FB00,
+ * and an auditor must be able to copy a model name or a hash out of the report. Text is fitted to a font before it is measured or
+ * drawn: a character the font has no glyph for becomes U+FFFD (or '?'), control and format characters
+ * (including bidi overrides from hostile file names) become U+FFFD too, so no input can stop the report.
+ */
+final class ReportFonts implements AutoCloseable {
+
+    static final int REPLACEMENT = 0xFFFD;
+
+    final PDType0Font regular;
+    final PDType0Font bold;
+    final PDType0Font mono;
+    /** Kept open until the document is saved: the subsets are cut from them then. */
+    private final List<TrueTypeFont> files = new ArrayList<>();
+
+    private ReportFonts(PDDocument doc) {
+        this.regular = font(doc, "DejaVuSansCondensed.ttf");
+        this.bold = font(doc, "DejaVuSansCondensed-Bold.ttf");
+        this.mono = font(doc, "DejaVuSansMono.ttf");
+    }
+
+    static ReportFonts load(PDDocument doc) {
+        return new ReportFonts(doc);
+    }
+
+    private PDType0Font font(PDDocument doc, String name) {
+        try (InputStream in = ReportFonts.class.getResourceAsStream("/fonts/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("font /fonts/" + name + " is missing from the application");
+            }
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in));
+            files.add(ttf);
+            ttf.setEnableGsub(false);
+            return PDType0Font.load(doc, ttf, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load font " + name, e);
+        }
+    }
+
+    /** After the document is saved. */
+    @Override
+    public void close() {
+        for (TrueTypeFont ttf : files) {
+            try {
+                ttf.close();
+            } catch (IOException ignored) {
+                // an in-memory font
+            }
+        }
+    }
+
+    /** The text with every character the font cannot show replaced; line breaks are kept for the caller. */
+    static String fit(PDType0Font font, String text) {
+        if (text == null) {
+            return "";
+        }
+        CmapLookup cmap = font.getCmapLookup();
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c == '\n') {
+                out.append('\n');
+            } else if (c == '\t') {
+                out.append(' ');
+            } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                    || Character.getType(c) == Character.SURROGATE || Character.getType(c) == Character.UNASSIGNED
+                    || Character.getType(c) == Character.PRIVATE_USE || cmap.getGlyphId(c) == 0) {
+                out.appendCodePoint(cmap.getGlyphId(REPLACEMENT) != 0 ? REPLACEMENT : '?');
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
+    /** Width in points of already fitted text. */
+    static float width(PDType0Font font, float size, String fitted) {
+        try {
+            return font.getStringWidth(fitted) / 1000f * size;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

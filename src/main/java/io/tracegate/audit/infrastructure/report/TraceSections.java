@@ -1,0 +1,173 @@
+package io.tracegate.audit.infrastructure.report;
+
+import io.tracegate.audit.domain.PackageContent;
+import io.tracegate.audit.domain.PackageContent.CriterionLine;
+import io.tracegate.audit.domain.PackageContent.EvidenceLine;
+import io.tracegate.audit.domain.PackageContent.RegressionLine;
+import io.tracegate.audit.domain.PackageContent.TraceLine;
+import io.tracegate.audit.domain.PackageContent.ValueLine;
+import io.tracegate.audit.domain.PackageContent.WaiverLine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static io.tracegate.audit.infrastructure.report.ReportText.utc;
+
+/** Sections 5 to 7: the traceability matrix, KPI results with charts, the evidence index with waivers. */
+final class TraceSections {
+
+    private final PageFlow flow;
+    private final PackageContent content;
+    private final Map<Long, EvidenceLine> evidence;
+
+    TraceSections(PageFlow flow, PackageContent content) {
+        this.flow = flow;
+        this.content = content;
+        this.evidence = content.evidence().stream().collect(Collectors.toMap(EvidenceLine::id, Function.identity()));
+    }
+
+    void write() {
+        matrix();
+        kpis();
+        evidenceIndex();
+    }
+
+    private void matrix() {
+        flow.section("5 Traceability matrix");
+        flow.paragraph("Every requirement of the baseline, with its parents, its verdict and why; under it each "
+                + "acceptance criterion with every value it was judged on, the evidence the value comes from, whether "
+                + "the value meets the criterion, and the review state of that evidence. The same rows are in "
+                + "traceability.csv.");
+        List<List<Cell>> rows = new ArrayList<>();
+        for (TraceLine t : content.trace()) {
+            rows.add(List.of(new Cell(t.requirement() + " · ASIL " + t.asil()
+                    + (t.parents().isEmpty() ? "" : " · parents: " + String.join(", ", t.parents()))
+                    + "\n" + t.title() + "\n" + t.reason(), Cell.Face.BOLD, Cell.INK), Cell.verdict(t.verdict()),
+                    Cell.of("")));
+            for (CriterionLine c : t.criteria()) {
+                String criterion = c.criterion() + "\n→ " + c.verdict();
+                if (c.values().isEmpty()) {
+                    rows.add(List.of(Cell.of(criterion), Cell.of(ReportText.NONE), Cell.of("no value"),
+                            Cell.verdict(c.verdict()), Cell.of("")));
+                }
+                boolean first = true;
+                for (ValueLine v : c.values()) {
+                    rows.add(List.of(Cell.of(first ? criterion : ""), Cell.of(evidenceName(v.evidenceId())),
+                            Cell.of(v.metric() + (v.derived() ? " (derived)" : "")), valueVerdict(v),
+                            Cell.verdict(v.review())));
+                    first = false;
+                }
+            }
+            if (!t.tests().isEmpty()) {
+                rows.add(List.of(Cell.of("linked tests"), Cell.of(""), Cell.of(t.tests()), Cell.of(""), Cell.of("")));
+            }
+            if (t.criteria().isEmpty() && !t.evidence().isEmpty()) {
+                rows.add(List.of(Cell.of("verified by the review of its evidence"),
+                        Cell.of(t.evidence().stream().map(this::evidenceName).collect(Collectors.joining("\n"))),
+                        Cell.of(""), Cell.of(""), Cell.of(t.evidence().stream().map(id -> reviewOf(id))
+                                .collect(Collectors.joining("\n")))));
+            }
+        }
+        flow.table(List.of("Criterion", "Evidence", "Measured value", "Verdict", "Review"),
+                new float[] {2.3f, 1.6f, 2.6f, 1.0f, 1.0f}, rows);
+    }
+
+    private static Cell valueVerdict(ValueLine v) {
+        if (!v.met()) {
+            return new Cell("not met", Cell.Face.BOLD, Cell.RED);
+        }
+        return v.counts() ? new Cell("met", Cell.Face.BOLD, Cell.GREEN)
+                : new Cell("met, awaiting review", Cell.Face.BOLD, Cell.AMBER);
+    }
+
+    private String evidenceName(long id) {
+        EvidenceLine e = evidence.get(id);
+        return "#" + id + (e == null ? "" : " " + e.fileName());
+    }
+
+    private String reviewOf(long id) {
+        EvidenceLine e = evidence.get(id);
+        return e == null ? "?" : e.review();
+    }
+
+    private void kpis() {
+        flow.section("6 KPI results");
+        flow.paragraph("Each measured value against its criterion's threshold: the bar runs from the threshold (the "
+                + "dark centre tick) to the value, scaled per row to the larger of the margin and 2 % of the threshold. "
+                + "Green: meets the criterion; red: fails it; amber: meets it but the evidence awaits the review its "
+                + "ASIL requires.");
+        if (content.kpis().isEmpty()) {
+            flow.paragraph("No criterion has a measured value.");
+        } else {
+            Charts.kpis(flow, content.kpis());
+        }
+        flow.subheading("Regression against the reference release");
+        // Metrics with neither a reference value nor a criterion (per-layer timings, counts) would bury the ones
+        // that matter; they stay in the evidence files, and the report says how many there are.
+        List<RegressionLine> lines = content.regression().stream()
+                .filter(l -> l.reference() != null || l.allowed() != null).toList();
+        int omitted = content.regression().size() - lines.size();
+        if (lines.isEmpty()) {
+            flow.paragraph("No measured metric has a reference value or a criterion.");
+        } else {
+            flow.paragraph("Relative change of each metric against the reference release, (value − reference) / "
+                    + "|reference|. Red: a criterion of the baseline does not allow the value; green: all that apply "
+                    + "allow it; grey: no criterion applies.");
+            Charts.regression(flow, lines);
+            flow.table(List.of("Metric", "Value", "Reference", "Δ reference", "Previous", "Δ previous", "Allowed"),
+                    new float[] {3.2f, 1, 1, 1, 1, 1, 0.9f},
+                    lines.stream().map(l -> List.of(Cell.of(l.metric() + (l.scope().isEmpty() ? "" : "[" + l.scope() + "]")
+                                    + (l.unit() == null ? "" : " (" + l.unit() + ")")),
+                            Cell.of(Charts.plain(l.value())), Cell.of(Charts.plain(l.reference())),
+                            Cell.of(Charts.plain(l.deltaVsReference())), Cell.of(Charts.plain(l.previous())),
+                            Cell.of(Charts.plain(l.deltaVsPrevious())),
+                            l.allowed() == null ? Cell.of(ReportText.NONE) : Cell.verdict(l.allowed() ? "PASSED" : "FAILED")))
+                            .toList());
+        }
+        if (omitted > 0) {
+            flow.paragraph(omitted + " further measured metrics have neither a reference value nor a criterion (for "
+                    + "example per-layer timings); they are in the evidence files of section 7.");
+        }
+        flow.paragraph("The latency distribution from trtexec is not charted in this version; its percentiles are "
+                + "among the metrics above.", flow.fonts.regular, PageFlow.SMALL, Cell.GREY);
+    }
+
+    private void evidenceIndex() {
+        flow.section("7 Evidence index");
+        flow.paragraph("Every evidence file of the release, included as stored under the path shown, with its "
+                + "provenance and review. Uploader and reviewer are always different people.");
+        if (content.evidence().isEmpty()) {
+            flow.paragraph("The release has no evidence.");
+        } else {
+            flow.table(List.of("Evidence", "SHA-256 and path", "Provenance", "Uploaded", "Review"),
+                    new float[] {1.5f, 2.2f, 2.4f, 1.2f, 1.9f},
+                    content.evidence().stream().map(e -> List.of(
+                            Cell.bold("#" + e.id() + " " + e.fileName() + "\n" + e.format() + ", "
+                                    + ReportText.bytes(e.size())
+                                    + (e.requirements().isEmpty() ? "" : "\nfor " + String.join(", ", e.requirements()))),
+                            Cell.mono(e.sha256() + "\n" + e.path()),
+                            Cell.of(e.provenance().stream().map(f -> f.name() + ": " + f.value())
+                                    .collect(Collectors.joining("\n"))),
+                            Cell.of(utc(e.uploadedAt()) + "\n" + e.uploadedBy()),
+                            new Cell(e.review() + (e.reviewedBy() == null ? "" : "\nby " + e.reviewedBy() + ", "
+                                    + utc(e.reviewedAt()) + "\n" + e.reviewComment()), Cell.Face.REGULAR,
+                                    Cell.verdict(e.review()).color()))).toList());
+        }
+        flow.subheading("Waivers");
+        List<WaiverLine> waivers = content.waivers();
+        if (waivers.isEmpty()) {
+            flow.paragraph("No waivers.");
+            return;
+        }
+        flow.table(List.of("Requirement", "Justification", "Signed", "Expires", "Valid"),
+                new float[] {1.4f, 3.6f, 1.8f, 1.2f, 0.8f},
+                waivers.stream().map(w -> List.of(Cell.bold(w.requirement() + "\nwas " + w.verdictWaived()),
+                        Cell.of(w.justification()), Cell.of(w.printedName() + " (" + w.signer() + ")\n"
+                                + utc(w.signedAt()) + ", round " + w.round()),
+                        Cell.of(utc(w.expiresAt())), w.valid() ? Cell.verdict("VALID")
+                                : new Cell("no longer", Cell.Face.BOLD, Cell.GREY))).toList());
+    }
+}

@@ -1,0 +1,93 @@
+package io.tracegate.audit.interfaces;
+
+import io.tracegate.audit.application.AuditPackaging;
+import io.tracegate.audit.application.PackageRecorder;
+import io.tracegate.platform.paging.PageView;
+import io.tracegate.platform.web.ContentDisposition;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriBuilder;
+
+import java.nio.file.Files;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.APPROVER;
+import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+
+/**
+ * {@code /api/releases/{id}/packages}: generate an audit package of the release as it is now, list them,
+ * download one (each download is an audit event).
+ * <pre>curl -u ada:... -X POST $TG/api/releases/2/packages</pre>
+ */
+@Path("releases/{id}/packages")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class PackageResource {
+
+    @EJB
+    AuditPackaging packaging;
+
+    /** 201 with the new package; 200 with the earlier one when the release has not changed since (same bytes). */
+    @POST
+    @RolesAllowed({AUDITOR, APPROVER, SAFETY_MANAGER, ADMIN})
+    public Response generate(@PathParam("id") long releaseId) {
+        PackageRecorder.Recorded recorded = packaging.generate(releaseId);
+        PackageView view = PackageView.of(recorded.auditPackage());
+        if (!recorded.created()) {
+            return Response.ok(view).build();
+        }
+        return Response.created(UriBuilder.fromPath("/api/releases/{r}/packages/{p}").build(releaseId, view.id()))
+                .entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public PageView<PackageView> list(@PathParam("id") long releaseId,
+                                      @QueryParam("offset") @DefaultValue("0") int offset,
+                                      @QueryParam("limit") @DefaultValue("50") int limit) {
+        PageView.check(offset, limit);
+        return PageView.of(packaging.list(releaseId, offset, limit).map(PackageView::of));
+    }
+
+    @GET
+    @Path("{packageId: [0-9]+}")
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public PackageView get(@PathParam("id") long releaseId, @PathParam("packageId") long packageId) {
+        return PackageView.of(packaging.withId(releaseId, packageId));
+    }
+
+    /** The ZIP as stored, with its SHA-256 as ETag and RFC 9530 Repr-Digest; streamed, never held in memory. */
+    @GET
+    @Path("{packageId: [0-9]+}/content")
+    @Produces("application/zip")
+    @RolesAllowed({AUDITOR, APPROVER})
+    public Response content(@PathParam("id") long releaseId, @PathParam("packageId") long packageId) {
+        AuditPackaging.Download download = packaging.download(releaseId, packageId);
+        StreamingOutput stream = out -> Files.copy(download.file(), out);
+        String digest = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(download.auditPackage().sha256()));
+        return Response.ok(stream, "application/zip")
+                .header(HttpHeaders.CONTENT_LENGTH, download.auditPackage().size())
+                .header("Content-Disposition", ContentDisposition.attachment(download.auditPackage().fileName()))
+                .header("Repr-Digest", "sha-256=:" + digest + ":")
+                .header("X-Content-Type-Options", "nosniff")
+                .tag(download.auditPackage().sha256())
+                .build();
+    }
+}

@@ -1,0 +1,197 @@
+package io.tracegate.audit.interfaces;
+
+import io.tracegate.approval.interfaces.ApprovalScenarios;
+import io.tracegate.audit.infrastructure.Tools;
+import io.tracegate.it.Login;
+import io.tracegate.it.Reply;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Audit packages through the API: the demo INT8 release gets one, it downloads and verifies offline
+ * (unzip, sha256sum -c, openssl cms -verify, pdfsig) and online, the same state gives the same package,
+ * downloads are audit events, a release under review shows its signatures and verified history, roles hold.
+ */
+public interface PackageScenarios extends ApprovalScenarios {
+
+    default long demoInt8Release() {
+        return api().get(Login.AUDITOR, "api/models/front-camera-object-detector/releases?limit=500").json()
+                .getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .filter(r -> r.getString("version").equals("4.2.0-int8.1"))
+                .mapToLong(r -> r.getJsonNumber("id").longValue()).findFirst().orElseThrow();
+    }
+
+    default JsonObject generate(Login login, long release) {
+        Reply created = api().post(login, "api/releases/" + release + "/packages", "");
+        assertThat(created.status()).as(created.toString()).isIn(200, 201);
+        return created.json();
+    }
+
+    default byte[] download(Login login, JsonObject pkg) {
+        var request = java.net.http.HttpRequest.newBuilder(api().base().resolve(pkg.getString("content").substring(1)))
+                .header("Authorization", login.authorization()).GET().build();
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(request, BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/zip");
+            assertThat(response.headers().firstValue("ETag")).hasValue("\"" + pkg.getString("sha256") + "\"");
+            return response.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes the ZIP and unpacks it with unzip, as the README tells an auditor to. */
+    default Path unpacked(byte[] zip) throws IOException {
+        Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "package-it");
+        Files.write(dir.resolve("package.zip"), zip);
+        Path out = Files.createDirectories(dir.resolve("unpacked"));
+        Tools.Run unzip = Tools.run(out, "unzip", "-q", "../package.zip");
+        assertThat(unzip.exit()).as(unzip.output()).isZero();
+        return out;
+    }
+
+    default JsonObject verifyOnline(byte[] zip) {
+        Reply verified = api().send(Login.AUDITOR, "POST", "api/packages/verify", BodyPublishers.ofByteArray(zip),
+                Map.of("Content-Type", "application/zip"));
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+        return verified.json();
+    }
+
+    @Test
+    default void theDemoInt8ReleaseGetsAPackageThatVerifiesOfflineAndOnline() throws Exception {
+        long release = demoInt8Release();
+        JsonObject pkg = generate(Login.AUDITOR, release);
+        assertThat(pkg.getString("releaseStatus")).isEqualTo("DRAFT");
+        assertThat(pkg.getString("fileName")).isEqualTo("front-camera-object-detector-4.2.0-int8.1-audit-package.zip");
+        byte[] zip = download(Login.AUDITOR, pkg);
+        assertThat(zip).hasSize(pkg.getJsonNumber("size").intValue());
+        assertThat(sha256(zip)).isEqualTo(pkg.getString("sha256"));
+
+        Path dir = unpacked(zip);
+        Tools.Run sums = Tools.run(dir, "sha256sum", "-c", "--strict", "SHA256SUMS");
+        assertThat(sums.exit()).as(sums.output()).isZero();
+        assertThat(sums.output()).contains("report.pdf: OK", "traceability.csv: OK", "evidence/artifacts/");
+        Tools.Run cms = Tools.run(dir, "openssl", "cms", "-verify", "-binary", "-inform", "DER", "-content",
+                "SHA256SUMS", "-in", "SHA256SUMS.sig", "-CAfile", "signing-cert.pem", "-purpose", "any", "-out", "/dev/null");
+        assertThat(cms.exit()).as(cms.output()).isZero();
+        assertThat(Tools.run(dir, "pdfsig", "report.pdf").output()).contains("Signature is Valid.");
+        String report = Tools.run(dir, "pdftotext", "-layout", "report.pdf", "-").output();
+        assertThat(report).contains("Audit package: front-camera-object-detector 4.2.0-int8.1", "MLR-PERF-VRU-NIGHT",
+                "5 Traceability matrix", "10 Standards mapping", "Self-signed key");
+        assertThat(Files.readString(dir.resolve("manifest.json"))).contains("\"status\": \"DRAFT\"",
+                "\"manifestFrozen\": false");
+
+        JsonObject online = verifyOnline(zip);
+        assertThat(online.getBoolean("valid")).as(online.toString()).isTrue();
+        assertThat(online.getJsonArray("checks")).hasSize(8);
+
+        JsonObject listed = api().get(Login.ML_ENGINEER, "api/releases/" + release + "/packages").json();
+        assertThat(listed.getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .map(p -> p.getJsonNumber("id").longValue())).contains(pkg.getJsonNumber("id").longValue());
+    }
+
+    @Test
+    default void theSameReleaseStateGivesTheSamePackage() {
+        long release = demoInt8Release();
+        JsonObject first = generate(Login.APPROVER, release);
+        Reply again = api().post(Login.SAFETY_MANAGER, "api/releases/" + release + "/packages", "");
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().getString("sha256")).isEqualTo(first.getString("sha256"));
+        assertThat(again.json().getJsonNumber("id")).isEqualTo(first.getJsonNumber("id"));
+    }
+
+    @Test
+    default void everyDownloadIsAnAuditEvent() {
+        long release = demoInt8Release();
+        JsonObject pkg = generate(Login.AUDITOR, release);
+        download(Login.APPROVER, pkg);
+        JsonObject events = api().get(Login.AUDITOR, "api/audit/events?subjectType=audit-package&action=package.download"
+                + "&subjectId=" + release + "/" + pkg.getJsonNumber("id") + "&limit=500").json();
+        assertThat(events.getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .map(e -> e.getString("actor"))).contains("alex");
+    }
+
+    @Test
+    default void aTamperedPackageIsRefusedOnlineWithTheReason() throws IOException {
+        byte[] zip = download(Login.AUDITOR, generate(Login.AUDITOR, demoInt8Release()));
+        ByteArrayOutputStream tampered = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+             ZipOutputStream out = new ZipOutputStream(tampered)) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry("evidence/late-addition.csv"));
+            out.write("metric,value\nrecall,0.99\n".getBytes());
+            out.closeEntry();
+        }
+        JsonObject verdict = verifyOnline(tampered.toByteArray());
+        assertThat(verdict.getBoolean("valid")).isFalse();
+        assertThat(verdict.getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                .filter(c -> !c.getBoolean("passed")).map(c -> c.getString("detail")))
+                .contains("not in SHA256SUMS: evidence/late-addition.csv");
+    }
+
+    @Test
+    default void aReleaseUnderReviewShowsItsSignaturesAndVerifiedHistory() throws Exception {
+        long release = release(smallBaseline(), true);
+        String digest = submit(release);
+        assertThat(sign(Login.APPROVER, release, "APPROVE_HIL", digest, PASSWORD).status()).isEqualTo(201);
+        JsonObject pkg = generate(Login.AUDITOR, release);
+        assertThat(pkg.getString("releaseStatus")).isEqualTo("IN_REVIEW");
+        assertThat(pkg.getString("manifestDigest")).isEqualTo(digest);
+        Path dir = unpacked(download(Login.AUDITOR, pkg));
+        String report = Tools.run(dir, "pdftotext", "-layout", "report.pdf", "-").output();
+        assertThat(report).contains("Alex Moreau (approver)", "approved for HIL campaigns", "UTC",
+                "Chain verified", "release.signature", "manifest " + digest);
+        assertThat(sha256(Files.readAllBytes(dir.resolve("release-manifest.txt")))).isEqualTo(digest);
+    }
+
+    @Test
+    default void packagesKeepToTheirRoles() {
+        long release = demoInt8Release();
+        for (Login wrong : new Login[] {Login.ML_ENGINEER, Login.SAFETY_ENGINEER}) {
+            assertThat(api().post(wrong, "api/releases/" + release + "/packages", "").status()).as(wrong.name())
+                    .isEqualTo(403);
+        }
+        assertThat(api().post(Login.NOBODY, "api/releases/" + release + "/packages", "").status()).isEqualTo(401);
+        JsonObject pkg = generate(Login.AUDITOR, release);
+        String content = pkg.getString("content").substring(1);
+        for (Login wrong : new Login[] {Login.ML_ENGINEER, Login.SAFETY_ENGINEER, Login.SAFETY_MANAGER, Login.ADMIN}) {
+            assertThat(api().get(wrong, content).status()).as(wrong.name()).isEqualTo(403);
+        }
+        assertThat(api().get(Login.AUDITOR, "api/releases/" + release + "/packages/999999").status()).isEqualTo(404);
+        assertThat(api().post(Login.AUDITOR, "api/releases/999999/packages", "").status()).isEqualTo(404);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,9 +1,9 @@
 package io.tracegate.audit.interfaces;
 
+import io.tracegate.platform.web.StoredFile;
 import io.tracegate.audit.application.AuditPackaging;
 import io.tracegate.audit.application.PackageRecorder;
 import io.tracegate.platform.paging.PageView;
-import io.tracegate.platform.web.ContentDisposition;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -14,15 +14,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
 
-import java.nio.file.Files;
-import java.util.Base64;
-import java.util.HexFormat;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
 import static io.tracegate.platform.security.Roles.APPROVER;
@@ -80,14 +75,7 @@ public class PackageResource {
     @RolesAllowed({AUDITOR, APPROVER})
     public Response content(@PathParam("id") long releaseId, @PathParam("packageId") long packageId) {
         AuditPackaging.Download download = packaging.download(releaseId, packageId);
-        StreamingOutput stream = out -> Files.copy(download.file(), out);
-        String digest = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(download.auditPackage().sha256()));
-        return Response.ok(stream, "application/zip")
-                .header(HttpHeaders.CONTENT_LENGTH, download.auditPackage().size())
-                .header("Content-Disposition", ContentDisposition.attachment(download.auditPackage().fileName()))
-                .header("Repr-Digest", "sha-256=:" + digest + ":")
-                .header("X-Content-Type-Options", "nosniff")
-                .tag(download.auditPackage().sha256())
-                .build();
+        return StoredFile.download(download.file(), download.auditPackage().sha256(), download.auditPackage().size(),
+                download.auditPackage().fileName(), "application/zip");
     }
 }

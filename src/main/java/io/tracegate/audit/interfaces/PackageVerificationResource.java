@@ -1,8 +1,8 @@
 package io.tracegate.audit.interfaces;
 
+import io.tracegate.platform.web.StoredFile;
 import io.tracegate.audit.application.AuditPackaging;
 import io.tracegate.audit.domain.PackageVerification;
-import io.tracegate.platform.failure.InvalidInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -49,19 +49,8 @@ public class PackageVerificationResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
     public VerificationView verify(@HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
-        PackageVerification v = packaging.verify(body, lengthOf(contentLength));
+        PackageVerification v = packaging.verify(body, StoredFile.declaredLength(contentLength));
         return new VerificationView(v.valid(), v.signer(), v.manifestDigest(),
                 v.checks().stream().map(c -> new CheckView(c.name(), c.passed(), c.detail())).toList());
-    }
-
-    private static long lengthOf(String contentLength) {
-        if (contentLength == null || contentLength.isBlank()) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(contentLength.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("Content-Length", "is not a number");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.tracegate.evidence.interfaces;
 
+import io.tracegate.platform.web.StoredFile;
 import io.tracegate.evidence.application.EvidenceIntake;
 import io.tracegate.evidence.application.EvidenceReviews;
 import io.tracegate.evidence.application.EvidenceUpload;
@@ -31,15 +32,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,7 +83,7 @@ public class EvidenceResource {
                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
                            InputStream body) {
         EvidenceUpload upload = new EvidenceUpload(releaseId, new ArtifactFileName(fileName).value(),
-                Sha256.parse("sha256", sha256), lengthOf(contentLength), contentType,
+                Sha256.parse("sha256", sha256), StoredFile.declaredLength(contentLength), contentType,
                 format == null || format.isBlank() ? null : format.trim(), requirements, UploadQuery.scope(scope),
                 UploadQuery.provenance(ciSystem, pipelineId, runUrl, sourceCommit, rig, target, tools, startedAt,
                         finishedAt, calibrationSha256));
@@ -157,16 +154,8 @@ public class EvidenceResource {
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
     public Response content(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId) {
         Evidence evidence = intake.withId(releaseId, evidenceId);
-        java.nio.file.Path file = intake.contentOf(releaseId, evidenceId);
-        StreamingOutput stream = out -> Files.copy(file, out);
-        String digest = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(evidence.sha256().hex()));
-        return Response.ok(stream, MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header(HttpHeaders.CONTENT_LENGTH, evidence.size())
-                .header("Content-Disposition", io.tracegate.platform.web.ContentDisposition.attachment(evidence.fileName()))
-                .header("Repr-Digest", "sha-256=:" + digest + ":")
-                .header("X-Content-Type-Options", "nosniff")
-                .tag(evidence.sha256().hex())
-                .build();
+        return StoredFile.download(intake.contentOf(releaseId, evidenceId), evidence.sha256().hex(), evidence.size(),
+                evidence.fileName(), MediaType.APPLICATION_OCTET_STREAM);
     }
 
     /** One review decision. */
@@ -218,17 +207,6 @@ public class EvidenceResource {
             return Optional.of(Long.parseLong(ifMatch.trim().replace("W/", "").replace("\"", "")));
         } catch (NumberFormatException e) {
             throw new InvalidInput("If-Match", "must be the ETag of the evidence item, e.g. \"0\"");
-        }
-    }
-
-    private static long lengthOf(String contentLength) {
-        if (contentLength == null || contentLength.isBlank()) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(contentLength.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("Content-Length", "is not a number");
         }
     }
 }

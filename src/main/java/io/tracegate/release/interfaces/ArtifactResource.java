@@ -1,8 +1,8 @@
 package io.tracegate.release.interfaces;
 
+import io.tracegate.platform.web.StoredFile;
 import io.tracegate.platform.blob.Sha256;
 import io.tracegate.platform.failure.InvalidInput;
-import io.tracegate.platform.web.ContentDisposition;
 import io.tracegate.release.application.ArtifactIntake;
 import io.tracegate.release.application.UploadOutcome;
 import io.tracegate.release.application.UploadRequest;
@@ -23,14 +23,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
 
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
@@ -66,7 +62,7 @@ public class ArtifactResource {
                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
                            InputStream body) {
         UploadRequest request = new UploadRequest(releaseId, new ArtifactFileName(fileName), kindOf(kind),
-                Sha256.parse("sha256", sha256), contentType, lengthOf(contentLength));
+                Sha256.parse("sha256", sha256), contentType, StoredFile.declaredLength(contentLength));
         UploadOutcome outcome = intake.upload(request, body);
         ArtifactView view = ArtifactView.of(outcome.artifact());
         if (!outcome.created()) {
@@ -98,16 +94,8 @@ public class ArtifactResource {
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
     public Response content(@PathParam("id") long releaseId, @PathParam("artifactId") long artifactId) {
         Artifact artifact = intake.withId(releaseId, artifactId);
-        java.nio.file.Path file = intake.contentOf(releaseId, artifactId);
-        StreamingOutput stream = out -> Files.copy(file, out);
-        String digest = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(artifact.sha256().hex()));
-        return Response.ok(stream, MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header(HttpHeaders.CONTENT_LENGTH, artifact.size())
-                .header("Content-Disposition", ContentDisposition.attachment(artifact.fileName().value()))
-                .header("Repr-Digest", "sha-256=:" + digest + ":")
-                .header("X-Content-Type-Options", "nosniff")
-                .tag(artifact.sha256().hex())
-                .build();
+        return StoredFile.download(intake.contentOf(releaseId, artifactId), artifact.sha256().hex(), artifact.size(),
+                artifact.fileName().value(), MediaType.APPLICATION_OCTET_STREAM);
     }
 
     static String contentPath(long releaseId, Artifact artifact) {
@@ -123,17 +111,6 @@ public class ArtifactResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("kind", "unknown value '" + kind + "'; expected one of "
                     + Arrays.toString(ArtifactKind.values()));
-        }
-    }
-
-    private static long lengthOf(String contentLength) {
-        if (contentLength == null || contentLength.isBlank()) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(contentLength.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("Content-Length", "is not a number");
         }
     }
 }

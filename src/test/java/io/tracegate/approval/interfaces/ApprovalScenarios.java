@@ -213,6 +213,49 @@ public interface ApprovalScenarios extends ApiScenarios {
     }
 
     @Test
+    default void someoneWhoCreatedOrFedTheReleaseMayNotApproveIt() throws Exception {
+        String dual = Api.unique("dual");
+        String adminSet = "set by the admin 2026";
+        String own = "my own signing password";
+        Reply created = api().post(Login.ADMIN, "api/users", """
+                {"username": "%s", "printedName": "Dana Dual", "roles": ["ML_ENGINEER", "APPROVER"], "password": "%s"}"""
+                .formatted(dual, adminSet));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Map<String, String> asDual = Identities.basic(dual, adminSet);
+
+        long baseline = smallBaseline();
+        Reply model = api().send("POST", "api/models", "{\"name\": \"" + Api.unique("sod") + "\"}", asDual);
+        long release = api().send("POST", "api/models/" + model.json().getString("name") + "/releases",
+                "{\"version\": \"1.0.0\"}", asDual).json().getJsonNumber("id").longValue();
+        assertThat(api().send("PUT", "api/releases/" + release + "/baseline", "{\"baselineId\": " + baseline + "}", asDual)
+                .status()).isEqualTo(200);
+        byte[] csv = "metric,value,class,set\nrecall,0.962,pedestrian,night-hil\n".getBytes(StandardCharsets.UTF_8);
+        long evidence = api().upload(Login.CI, "api/releases/" + release + "/evidence/kpi.csv?sha256=" + sha256(csv)
+                + "&requirement=MLR-PED-NIGHT", csv).json().getJsonNumber("id").longValue();
+        assertThat(api().post(Login.SAFETY_ENGINEER, "api/releases/" + release + "/evidence/" + evidence + "/reviews",
+                "{\"decision\": \"ACCEPTED\", \"comment\": \"ok\"}").status()).isEqualTo(201);
+        String digest = api().send("POST", "api/releases/" + release + "/review/transitions", "{\"to\": \"IN_REVIEW\"}",
+                asDual).json().getString("manifestDigest");
+        String signing = """
+                {"meaning": "APPROVE_HIL", "manifestDigest": "%s", "password": "%s"}""";
+
+        Reply adminPassword = api().send("POST", "api/releases/" + release + "/review/signatures",
+                signing.formatted(digest, adminSet), asDual);
+        assertThat(adminPassword.status()).as("a password an administrator set never signs").isEqualTo(403);
+        assertThat(adminPassword.json().getString("detail")).contains("administrator");
+        assertThat(api().send("PUT", "api/users/me/password", """
+                {"currentPassword": "%s", "newPassword": "%s"}""".formatted(adminSet, own), asDual).status()).isEqualTo(204);
+
+        Reply creator = api().send("POST", "api/releases/" + release + "/review/signatures", signing.formatted(digest, own),
+                Identities.basic(dual, own));
+        assertThat(creator.status()).as(creator.toString()).isEqualTo(403);
+        assertThat(creator.json().getString("detail")).contains("created");
+        Reply uploader = sign(Login.CI, release, "APPROVE_HIL", digest, PASSWORD);
+        assertThat(uploader.status()).as("the CI account has no approver role either").isEqualTo(403);
+        assertThat(status(release).getJsonArray("signatures")).isEmpty();
+    }
+
+    @Test
     default void concurrentSignersAndAnEditorNeverLoseOrDuplicateASignature() throws Exception {
         long baseline = smallBaseline();
         ExecutorService pool = Executors.newFixedThreadPool(3);

@@ -30,7 +30,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -121,7 +120,7 @@ public class Evidence {
         e.mediaType = mediaType == null || mediaType.isBlank() ? "application/octet-stream" : mediaType;
         e.sha256 = blob.sha256().hex();
         e.size = blob.size();
-        e.defaultScope = scopeText(defaultScope);
+        e.defaultScope = Metric.scopeText(defaultScope);
         String notes = String.join("\n", parsed.notes());
         e.notes = notes.length() > 4000 ? notes.substring(0, 3999) + "…" : notes;
         e.metricCount = parsed.metrics().size();
@@ -157,22 +156,6 @@ public class Evidence {
         return fileName.equals(name) && sha256.equals(digest.hex());
     }
 
-    static String scopeText(Map<String, String> scope) {
-        return new TreeMap<>(scope).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(","));
-    }
-
-    static SortedMap<String, String> scopeOf(String text) {
-        SortedMap<String, String> scope = new TreeMap<>();
-        if (text != null && !text.isEmpty()) {
-            for (String entry : text.split(",")) {
-                int eq = entry.indexOf('=');
-                scope.put(entry.substring(0, eq), entry.substring(eq + 1));
-            }
-        }
-        return scope;
-    }
-
     public Long id() {
         return id;
     }
@@ -202,7 +185,7 @@ public class Evidence {
     }
 
     public SortedMap<String, String> defaultScope() {
-        return scopeOf(defaultScope);
+        return Metric.parseScope(defaultScope);
     }
 
     public List<String> notes() {

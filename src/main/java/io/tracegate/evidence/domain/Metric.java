@@ -5,6 +5,8 @@ import io.tracegate.platform.failure.InvalidInput;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -18,6 +20,7 @@ import java.util.stream.Collectors;
  */
 public record Metric(String name, SortedMap<String, String> scope, BigDecimal value, String unit) {
 
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_.]*");
     private static final Pattern SCOPE_KEY = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern SCOPE_VALUE = Pattern.compile("[A-Za-z0-9._-]+");
@@ -53,6 +56,46 @@ public record Metric(String name, SortedMap<String, String> scope, BigDecimal va
         SortedMap<String, String> merged = new TreeMap<>(defaults);
         merged.putAll(scope);
         return new Metric(name, merged, value, unit);
+    }
+
+    /** Whether this metric's scope holds every entry of {@code wanted} (extra entries of its own are fine). */
+    public boolean covers(Map<String, String> wanted) {
+        for (Map.Entry<String, String> w : wanted.entrySet()) {
+            if (!w.getValue().equals(scope.get(w.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * How far this value dropped from the same metric of the reference release: reference minus this, in
+     * percentage points for ratios (no unit), in the metric's unit otherwise; empty when the units differ.
+     */
+    public Optional<BigDecimal> dropFrom(Metric reference) {
+        if (!Objects.equals(reference.unit(), unit)) {
+            return Optional.empty();
+        }
+        BigDecimal drop = reference.value().subtract(value);
+        return Optional.of((unit == null ? drop.multiply(HUNDRED) : drop).stripTrailingZeros());
+    }
+
+    /** The stored form of a scope: {@code key=value} pairs, sorted, comma-separated. */
+    public static String scopeText(Map<String, String> scope) {
+        return new TreeMap<>(scope).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(","));
+    }
+
+    /** Reads {@link #scopeText} back. */
+    public static SortedMap<String, String> parseScope(String text) {
+        SortedMap<String, String> scope = new TreeMap<>();
+        if (text != null && !text.isEmpty()) {
+            for (String entry : text.split(",")) {
+                int eq = entry.indexOf('=');
+                scope.put(entry.substring(0, eq), entry.substring(eq + 1));
+            }
+        }
+        return scope;
     }
 
     @Override

@@ -20,8 +20,6 @@ import java.util.Optional;
  */
 public final class Regression {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
     /** One criterion that applies to the row's value, and whether the value meets it. */
     public record Check(String criterion, BigDecimal judged, boolean met) {
     }
@@ -54,15 +52,13 @@ public final class Regression {
             Optional<Metric> p = Optional.ofNullable(prev.get(entry.getKey())).filter(x -> Objects.equals(x.unit(), m.unit()));
             List<Check> checks = new ArrayList<>();
             for (AcceptanceCriterion c : criteria) {
-                if (!contains(m.scope(), c.scope())) {
+                if (!m.covers(c.scope())) {
                     continue;
                 }
                 if (c.metric().equals(m.name())) {
                     checks.add(new Check(c.toString(), m.value(), c.isMetBy(m.value())));
                 } else if (c.metric().equals(m.name() + "_drop_vs_reference") && r.isPresent()) {
-                    BigDecimal drop = r.get().value().subtract(m.value());
-                    drop = (m.unit() == null ? drop.multiply(HUNDRED) : drop).stripTrailingZeros();
-                    checks.add(new Check(c.toString(), drop, c.isMetBy(drop)));
+                    m.dropFrom(r.get()).ifPresent(drop -> checks.add(new Check(c.toString(), drop, c.isMetBy(drop))));
                 }
             }
             Boolean allowed = checks.isEmpty() ? null : checks.stream().allMatch(Check::met);
@@ -81,9 +77,5 @@ public final class Regression {
             byKey.put(m.name() + m.scope(), m);
         }
         return byKey;
-    }
-
-    private static boolean contains(Map<String, String> scope, Map<String, String> wanted) {
-        return wanted.entrySet().stream().allMatch(w -> w.getValue().equals(scope.get(w.getKey())));
     }
 }

@@ -38,7 +38,6 @@ import java.util.Optional;
 public final class TraceMatrix {
 
     private static final String DROP_SUFFIX = "_drop_vs_reference";
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final List<TraceRow> rows;
     private final Gate gate;
@@ -232,7 +231,7 @@ public final class TraceMatrix {
             for (EvidenceFacts e : considered) {
                 boolean counts = !reviewNeeded || e.review() == ReviewState.ACCEPTED;
                 for (Metric m : candidates(e, c.metric(), c.scope())) {
-                    if (contains(m.scope(), c.scope())) {
+                    if (m.covers(c.scope())) {
                         values.add(new Measurement(e.id(), m.toString(), m.value(), c.isMetBy(m.value()), false, counts));
                     }
                 }
@@ -261,16 +260,11 @@ public final class TraceMatrix {
             for (EvidenceFacts e : considered) {
                 boolean counts = !reviewNeeded || e.review() == ReviewState.ACCEPTED;
                 for (Metric m : candidates(e, base, c.scope())) {
-                    if (!contains(m.scope(), c.scope())) {
+                    if (!m.covers(c.scope())) {
                         continue;
                     }
                     for (Metric ref : reference.getOrDefault(m.scope(), List.of())) {
-                        if (java.util.Objects.equals(ref.unit(), m.unit())) {
-                            BigDecimal drop = ref.value().subtract(m.value());
-                            if (m.unit() == null) {
-                                drop = drop.multiply(HUNDRED);
-                            }
-                            drop = drop.stripTrailingZeros();
+                        for (BigDecimal drop : m.dropFrom(ref).stream().toList()) {
                             String formula = c.metric() + m.scope().toString().replace('{', '[').replace('}', ']')
                                     + " = reference " + ref.value().toPlainString() + " - " + m.value().toPlainString()
                                     + (m.unit() == null ? " (x100, pp)" : " (" + m.unit() + ")");
@@ -380,15 +374,6 @@ public final class TraceMatrix {
                 }
                 return smallest;
             }
-        }
-
-        private static boolean contains(Map<String, String> scope, Map<String, String> wanted) {
-            for (Map.Entry<String, String> w : wanted.entrySet()) {
-                if (!w.getValue().equals(scope.get(w.getKey()))) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

@@ -38,7 +38,7 @@ final class EvidenceRows {
                 insert.setLong(1, evidenceId);
                 insert.setInt(2, position++);
                 insert.setString(3, m.name());
-                insert.setString(4, scopeText(m.scope()));
+                insert.setString(4, Metric.scopeText(m.scope()));
                 insert.setBigDecimal(5, m.value());
                 insert.setString(6, m.unit());
                 insert.addBatch();
@@ -157,18 +157,7 @@ final class EvidenceRows {
     }
 
     private static Metric metric(String name, String scope, BigDecimal value, String unit) {
-        SortedMap<String, String> map = new TreeMap<>();
-        if (!scope.isEmpty()) {
-            for (String entry : scope.split(",")) {
-                int eq = entry.indexOf('=');
-                map.put(entry.substring(0, eq), entry.substring(eq + 1));
-            }
-        }
-        return new Metric(name, map, value.stripTrailingZeros(), unit);
-    }
-
-    private static String scopeText(Map<String, String> scope) {
-        return scope.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+        return new Metric(name, Metric.parseScope(scope), value.stripTrailingZeros(), unit);
     }
 
     private static String cut(String text, int max) {

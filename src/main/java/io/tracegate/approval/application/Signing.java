@@ -24,6 +24,7 @@ import io.tracegate.release.domain.Artifacts;
 import io.tracegate.release.domain.Release;
 import io.tracegate.release.domain.Releases;
 import io.tracegate.requirement.domain.Asil;
+import io.tracegate.requirement.domain.RequirementBaseline;
 import io.tracegate.requirement.domain.RequirementBaselines;
 import io.tracegate.requirement.domain.RequirementId;
 import jakarta.annotation.Resource;
@@ -208,7 +209,7 @@ public class Signing {
     }
 
     private Asil highestAsil(Release release) {
-        return release.baselineId().flatMap(baselines::withId).map(b -> b.highestAsil()).orElse(Asil.QM);
+        return release.baselineId().flatMap(baselines::summary).map(RequirementBaseline::highestAsil).orElse(Asil.QM);
     }
 
     private void audit(Release release, String before, String reason) {

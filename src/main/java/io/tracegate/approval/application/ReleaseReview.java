@@ -2,6 +2,9 @@ package io.tracegate.approval.application;
 
 import io.tracegate.approval.domain.ReleaseManifest;
 import io.tracegate.audit.domain.AuditEntry;
+import io.tracegate.audit.domain.AuditPackages;
+import io.tracegate.audit.domain.PackageJobs;
+import io.tracegate.audit.domain.PackageStep;
 import io.tracegate.audit.domain.AuditTrail;
 import io.tracegate.evidence.domain.EvidenceItems;
 import io.tracegate.platform.failure.Conflict;
@@ -50,6 +53,12 @@ public class ReleaseReview {
     @Inject
     AuditTrail trail;
 
+    @Inject
+    AuditPackages packages;
+
+    @Inject
+    PackageJobs jobs;
+
     @Resource
     SessionContext caller;
 
@@ -90,7 +99,10 @@ public class ReleaseReview {
 
     @RolesAllowed({SAFETY_MANAGER, ADMIN})
     public Release handOver(long releaseId, String reason) {
-        return transition(releaseId, reason, (r, by, at) -> r.release(by, at, reason));
+        return transition(releaseId, reason, (r, by, at) -> {
+            requireApprovalPackage(r);
+            r.release(by, at, reason);
+        });
     }
 
     @RolesAllowed({SAFETY_MANAGER, ADMIN})
@@ -110,6 +122,26 @@ public class ReleaseReview {
         trail.record(new AuditEntry(who(), "release.transition", "release", release.id().toString(), before.name(),
                 release.status().name(), reason));
         return release;
+    }
+
+    /**
+     * What goes out must have its approval on record: an approved release is handed over only once the
+     * audit package frozen at its approval exists, so the package cannot be lost to a failed or unfinished job.
+     */
+    private void requireApprovalPackage(Release release) {
+        if (release.status() != ReleaseStatus.APPROVED
+                || packages.approvalPackage(release.id(), release.reviewRound()).isPresent()) {
+            return;
+        }
+        String state = jobs.approvalJob(release.id(), release.reviewRound()).map(job -> switch (job.state()) {
+            case QUEUED, RUNNING -> "is still being written (package job " + job.id() + ", "
+                    + job.step().map(PackageStep::words).orElse("queued") + "); hand it over once the job has succeeded";
+            case FAILED -> "was not written: package job " + job.id() + " failed (" + job.failure().orElse("") + ")."
+                    + " Write it again with POST /api/releases/" + release.id() + "/packages while the release is APPROVED";
+            case SUCCEEDED -> "is missing although job " + job.id() + " succeeded";
+        }).orElse("was never requested. Write it with POST /api/releases/" + release.id() + "/packages while the release is APPROVED");
+        throw new Conflict("approvalPackage", "the audit package frozen at the approval of " + release.label()
+                + " (round " + release.reviewRound() + ") " + state);
     }
 
     private Release find(long releaseId) {

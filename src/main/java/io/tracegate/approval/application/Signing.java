@@ -22,6 +22,8 @@ import io.tracegate.platform.failure.NotPermitted;
 import io.tracegate.release.domain.Artifact;
 import io.tracegate.release.domain.Artifacts;
 import io.tracegate.release.domain.Release;
+import io.tracegate.release.domain.ReleaseApproved;
+import io.tracegate.release.domain.ReleaseStatus;
 import io.tracegate.release.domain.Releases;
 import io.tracegate.requirement.domain.Asil;
 import io.tracegate.requirement.domain.RequirementBaseline;
@@ -32,6 +34,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
@@ -85,6 +88,10 @@ public class Signing {
     @EJB
     ReleaseTrace trace;
 
+    /** Delivered after the approving transaction commits (observers use TransactionPhase.AFTER_SUCCESS). */
+    @Inject
+    Event<ReleaseApproved> approvals;
+
     @Resource
     SessionContext caller;
 
@@ -132,6 +139,9 @@ public class Signing {
             audit(release, "IN_REVIEW", "approval policy for ASIL " + highestAsil(release) + " satisfied: " + rule.describe());
         }
         releases.saveChanges(release);
+        if (release.status() == ReleaseStatus.APPROVED) {
+            approvals.fire(new ReleaseApproved(release.id(), release.reviewRound(), signature.manifestDigest()));
+        }
         return signature;
     }
 

@@ -4,13 +4,12 @@ import io.tracegate.audit.domain.AuditEntry;
 import io.tracegate.audit.domain.AuditPackage;
 import io.tracegate.audit.domain.AuditPackages;
 import io.tracegate.audit.domain.AuditTrail;
-import io.tracegate.audit.domain.BuiltPackage;
-import io.tracegate.audit.domain.PackageBuilder;
+import io.tracegate.audit.domain.PackageJob;
+import io.tracegate.audit.domain.PackageJobs;
 import io.tracegate.audit.domain.PackageVerification;
 import io.tracegate.audit.domain.PackageVerifier;
 import io.tracegate.platform.blob.BlobStore;
 import io.tracegate.platform.blob.Sha256;
-import io.tracegate.platform.blob.StoredBlob;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.platform.paging.Page;
 import io.tracegate.release.domain.Releases;
@@ -29,6 +28,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
 import static io.tracegate.platform.security.Roles.APPROVER;
@@ -38,22 +43,21 @@ import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /**
- * Audit packages of a release: generate (read the state in one transaction, write the ZIP outside any
- * transaction, store it, record it in a short one), list, download (an audit event each), and verify an
- * uploaded package. Generation is synchronous: a package of the demo release takes a second or two; its
- * stored files are streamed, so memory does not grow with their size.
+ * Audit packages of a release: request one (a job that runs in the background, see {@link PackageJobRunner}),
+ * follow the job, list the packages, download one (an audit event each), and verify an uploaded package.
+ * The stored files are streamed, so memory does not grow with their size.
  */
 @Stateless
 public class AuditPackaging {
 
     @EJB
-    PackageAssembly assembly;
+    PackageJobLedger ledger;
 
     @EJB
-    PackageRecorder recorder;
+    PackageJobRunner runner;
 
     @Inject
-    PackageBuilder builder;
+    PackageJobs jobs;
 
     @Inject
     PackageVerifier verifier;
@@ -77,23 +81,55 @@ public class AuditPackaging {
     @ConfigProperty(name = "tracegate.upload.max-bytes")
     long maxBytes;
 
+    /** A package job, and the package when it was written within the time the caller waits. */
+    public record Requested(PackageJob job, Optional<PackageRecorder.Recorded> recorded) {
+    }
+
+    /**
+     * Queues a package of the release as it is now and waits for it up to {@code wait}: small releases get
+     * their package in the answer, large ones the job to poll. A job that fails within the wait throws its
+     * failure, so the caller gets the same error as if the package had been written synchronously.
+     */
     @RolesAllowed({AUDITOR, APPROVER, SAFETY_MANAGER, ADMIN})
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public PackageRecorder.Recorded generate(long releaseId) {
-        PackageAssembly.Assembled assembled = assembly.assemble(releaseId);
-        Path zip = workFile("package-", ".zip");
+    public Requested request(long releaseId, Duration wait) {
+        PackageJob job = ledger.open(releaseId);
+        Future<PackageJobRunner.Outcome> running = runner.run(job.id());
         try {
-            BuiltPackage built = builder.build(assembled.content(), assembled.files(), zip);
-            StoredBlob blob;
-            try (InputStream in = Files.newInputStream(zip)) {
-                blob = store.store(in, new Sha256(built.sha256()), built.size(), Long.MAX_VALUE);
-            }
-            return recorder.record(assembled.content(), built, blob);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            deleteQuietly(zip);
+            PackageJobRunner.Outcome outcome = running.get(Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
+            outcome.failed().ifPresent(failure -> {
+                throw failure;
+            });
+            return new Requested(jobs.withId(job.id()).orElse(job), Optional.of(outcome.recorded()));
+        } catch (TimeoutException e) {
+            return new Requested(job, Optional.empty());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Requested(job, Optional.empty());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("package job " + job.id() + " failed", e.getCause());
         }
+    }
+
+    /** Writes the package frozen at approval in the background, as the approver whose signature approved. */
+    @RolesAllowed({APPROVER, SAFETY_MANAGER})
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public PackageJob freezeAtApproval(long releaseId, int round) {
+        PackageJob job = ledger.openAtApproval(releaseId, round);
+        runner.run(job.id());
+        return job;
+    }
+
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public Page<PackageJob> jobs(long releaseId, int offset, int limit) {
+        releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
+        return new Page<>(jobs.ofRelease(releaseId, offset, limit), offset, limit, jobs.countOf(releaseId));
+    }
+
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public PackageJob job(long releaseId, long jobId) {
+        return jobs.withId(jobId).filter(j -> j.releaseId() == releaseId)
+                .orElseThrow(() -> new NoSuchEntity("package job", releaseId + "/" + jobId));
     }
 
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})

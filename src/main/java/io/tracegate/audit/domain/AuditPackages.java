@@ -17,4 +17,7 @@ public interface AuditPackages {
     List<AuditPackage> ofRelease(long releaseId, int offset, int limit);
 
     long countOf(long releaseId);
+
+    /** The package frozen at approval: the first one showing the release APPROVED in this review round. */
+    Optional<AuditPackage> approvalPackage(long releaseId, int round);
 }

@@ -10,8 +10,13 @@ import java.util.List;
 public interface PackageBuilder {
 
     /**
-     * @param files  the stored files, in the order they are to appear
-     * @param target the ZIP to write (replaced if it exists)
+     * @param files    the stored files, in the order they are to appear
+     * @param target   the ZIP to write (replaced if it exists)
+     * @param progress told of each step and how far through it the writer is
      */
-    BuiltPackage build(PackageContent content, List<SourceFile> files, Path target);
+    BuiltPackage build(PackageContent content, List<SourceFile> files, Path target, PackageProgress progress);
+
+    default BuiltPackage build(PackageContent content, List<SourceFile> files, Path target) {
+        return build(content, files, target, PackageProgress.NONE);
+    }
 }

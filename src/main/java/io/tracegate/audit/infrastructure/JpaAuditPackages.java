@@ -46,4 +46,12 @@ public class JpaAuditPackages implements AuditPackages {
         return em.createQuery("select count(p) from AuditPackage p where p.releaseId = :release", Long.class)
                 .setParameter("release", releaseId).getSingleResult();
     }
+
+    @Override
+    public Optional<AuditPackage> approvalPackage(long releaseId, int round) {
+        return em.createQuery("select p from AuditPackage p where p.releaseId = :release and p.reviewRound = :round"
+                        + " and p.releaseStatus = 'APPROVED' order by p.id", AuditPackage.class)
+                .setParameter("release", releaseId).setParameter("round", round).setMaxResults(1)
+                .getResultStream().findFirst();
+    }
 }

@@ -8,7 +8,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +19,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
 
 
 import static io.tracegate.platform.security.Roles.ADMIN;
@@ -27,8 +34,8 @@ import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /**
- * {@code /api/releases/{id}/packages}: generate an audit package of the release as it is now, list them,
- * download one (each download is an audit event).
+ * {@code /api/releases/{id}/packages}: generate an audit package of the release as it is now (waiting for
+ * it, or with a job to poll for large releases), list them, download one (each download is an audit event).
  * <pre>curl -u ada:... -X POST $TG/api/releases/2/packages</pre>
  */
 @Path("releases/{id}/packages")
@@ -39,11 +46,28 @@ public class PackageResource {
     @EJB
     AuditPackaging packaging;
 
-    /** 201 with the new package; 200 with the earlier one when the release has not changed since (same bytes). */
+    @Inject
+    @ConfigProperty(name = "tracegate.package.respond-within", defaultValue = "PT10S")
+    Duration respondWithin;
+
+    /**
+     * Queues a package of the release as it is now and waits up to {@code tracegate.package.respond-within}
+     * for it: 201 with the new package, or 200 with the earlier one when the release has not changed since
+     * (same bytes). A package still being written after that (or at once, with {@code Prefer: respond-async})
+     * gets 202 with the job to poll in {@code Location}.
+     */
     @POST
     @RolesAllowed({AUDITOR, APPROVER, SAFETY_MANAGER, ADMIN})
-    public Response generate(@PathParam("id") long releaseId) {
-        PackageRecorder.Recorded recorded = packaging.generate(releaseId);
+    public Response generate(@PathParam("id") long releaseId, @HeaderParam("Prefer") String prefer) {
+        boolean async = prefer != null && Arrays.stream(prefer.split(","))
+                .anyMatch(p -> p.trim().equalsIgnoreCase("respond-async"));
+        AuditPackaging.Requested requested = packaging.request(releaseId, async ? Duration.ZERO : respondWithin);
+        if (requested.recorded().isEmpty()) {
+            PackageJobView job = PackageJobView.of(requested.job());
+            return Response.accepted(job).location(URI.create(job.self())).header("Retry-After", "2")
+                    .header("Preference-Applied", async ? "respond-async" : null).build();
+        }
+        PackageRecorder.Recorded recorded = requested.recorded().get();
         PackageView view = PackageView.of(recorded.auditPackage());
         if (!recorded.created()) {
             return Response.ok(view).build();

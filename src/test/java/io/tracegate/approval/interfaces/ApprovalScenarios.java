@@ -76,6 +76,26 @@ public interface ApprovalScenarios extends ApiScenarios {
                 .formatted(meaning, digest, password));
     }
 
+    /**
+     * Waits until the job writing the package frozen at the approval of {@code round} has finished (a small
+     * release's package takes about a second) and returns it.
+     */
+    default JsonObject awaitApprovalPackage(long release, int round) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while (true) {
+            java.util.Optional<JsonObject> finished = api().get(Login.AUDITOR, "api/releases/" + release + "/package-jobs")
+                    .json().getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                    .filter(j -> j.getString("reason").equals("APPROVAL") && j.getInt("approvalRound") == round)
+                    .filter(j -> List.of("SUCCEEDED", "FAILED").contains(j.getString("state"))).findFirst();
+            if (finished.isPresent()) {
+                return finished.get();
+            }
+            assertThat(System.nanoTime()).as("the approval package of release " + release + " within two minutes")
+                    .isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
     default JsonObject status(long release) {
         return api().get(Login.AUDITOR, "api/releases/" + release + "/review").json();
     }
@@ -121,6 +141,12 @@ public interface ApprovalScenarios extends ApiScenarios {
                 .status()).as("the content is frozen").isEqualTo(409);
         assertThat(api().post(Login.ML_ENGINEER, "api/releases/" + release + "/review/transitions",
                 "{\"to\": \"DRAFT\", \"reason\": \"x\"}").status()).as("an approved release is not reopened").isEqualTo(409);
+        JsonObject frozen = awaitApprovalPackage(release, 1);
+        assertThat(frozen.getString("state")).as(frozen.toString()).isEqualTo("SUCCEEDED");
+        JsonObject approvalPackage = api().get(Login.AUDITOR, frozen.getString("packageLink").substring(1)).json();
+        assertThat(approvalPackage.getString("releaseStatus")).isEqualTo("APPROVED");
+        assertThat(approvalPackage.getString("manifestDigest")).isEqualTo(digest);
+        assertThat(frozen.getString("requestedBy")).as("written as the approver whose signature approved").isEqualTo("kim");
         assertThat(api().post(Login.SAFETY_MANAGER, "api/releases/" + release + "/review/transitions",
                 "{\"to\": \"RELEASED\", \"reason\": \"HIL campaign 12\"}").status()).isEqualTo(200);
         assertThat(api().post(Login.SAFETY_MANAGER, "api/releases/" + release + "/review/transitions",

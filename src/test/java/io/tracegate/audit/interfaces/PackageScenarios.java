@@ -187,6 +187,84 @@ public interface PackageScenarios extends ApprovalScenarios {
         assertThat(api().post(Login.AUDITOR, "api/releases/999999/packages", "").status()).isEqualTo(404);
     }
 
+    @Test
+    default void aPackageWrittenInTheBackgroundShowsItsProgressUntilItIsDone() throws InterruptedException {
+        long release = demoInt8Release();
+        Reply accepted = api().send(Login.AUDITOR, "POST", "api/releases/" + release + "/packages",
+                BodyPublishers.noBody(), Map.of("Prefer", "respond-async"));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        assertThat(accepted.header("Preference-Applied")).isEqualTo("respond-async");
+        String location = accepted.header("Location");
+        assertThat(location).endsWith("/api/releases/" + release + "/package-jobs/" + accepted.json().getJsonNumber("id"));
+        assertThat(accepted.json().getString("reason")).isEqualTo("REQUESTED");
+        assertThat(accepted.json().getString("requestedBy")).isEqualTo("ada");
+
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        JsonObject job = accepted.json();
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while (!java.util.List.of("SUCCEEDED", "FAILED").contains(job.getString("state"))) {
+            assertThat(System.nanoTime()).as("the job ends within two minutes").isLessThan(deadline);
+            Thread.sleep(100);
+            job = api().get(Login.ML_ENGINEER, java.net.URI.create(location).getPath().substring(1)).json();
+            seen.add(job.getString("state") + (job.isNull("step") ? "" : " " + job.getString("step")));
+        }
+        assertThat(job.getString("state")).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.getJsonNumber("stepDone")).isEqualTo(job.getJsonNumber("stepTotal"));
+        assertThat(seen).as("polled states").last().asString().startsWith("SUCCEEDED");
+        JsonObject pkg = api().get(Login.AUDITOR, job.getString("packageLink").substring(1)).json();
+        assertThat(pkg.getString("sha256")).hasSize(64);
+        assertThat(pkg.getJsonNumber("id")).isEqualTo(job.getJsonNumber("packageId"));
+        JsonObject jobs = api().get(Login.SAFETY_ENGINEER, "api/releases/" + release + "/package-jobs").json();
+        assertThat(jobs.getJsonArray("items").stream().map(JsonValue::asJsonObject).map(j -> j.getJsonNumber("id")))
+                .contains(job.getJsonNumber("id"));
+    }
+
+    @Test
+    default void packageJobsKeepToTheirRoles() {
+        long release = demoInt8Release();
+        assertThat(api().send(Login.ML_ENGINEER, "POST", "api/releases/" + release + "/packages",
+                BodyPublishers.noBody(), Map.of("Prefer", "respond-async")).status()).isEqualTo(403);
+        assertThat(api().get(Login.NOBODY, "api/releases/" + release + "/package-jobs").status()).isEqualTo(401);
+        assertThat(api().get(Login.AUDITOR, "api/releases/" + release + "/package-jobs/999999").status()).isEqualTo(404);
+        assertThat(api().get(Login.AUDITOR, "api/releases/999999/package-jobs").status()).isEqualTo(404);
+        Reply accepted = api().send(Login.AUDITOR, "POST", "api/releases/" + release + "/packages",
+                BodyPublishers.noBody(), Map.of("Prefer", "respond-async"));
+        long other = release + 1;
+        assertThat(api().get(Login.AUDITOR, "api/releases/" + other + "/package-jobs/"
+                + accepted.json().getJsonNumber("id")).status()).as("a job is found only under its own release").isEqualTo(404);
+    }
+
+    @Test
+    default void anApprovedReleaseIsHandedOverOnlyOnceItsApprovalPackageExists() throws Exception {
+        long release = release(smallBaseline(), true);
+        byte[] log = ("HIL run " + java.util.UUID.randomUUID() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Reply uploaded = api().upload(Login.CI, "api/releases/" + release + "/evidence/hil-run.log?sha256=" + sha256(log)
+                + "&requirement=MLR-PED-NIGHT", log);
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        assertThat(api().post(Login.SAFETY_ENGINEER, "api/releases/" + release + "/evidence/"
+                + uploaded.json().getJsonNumber("id") + "/reviews", "{\"decision\": \"ACCEPTED\", \"comment\": \"ok\"}")
+                .status()).isEqualTo(201);
+        String digest = submit(release);
+        assertThat(sign(Login.APPROVER, release, "APPROVE_HIL", digest, PASSWORD).status()).isEqualTo(201);
+        // The stored log disappears behind the application's back: the approval package cannot be written.
+        try (java.util.stream.Stream<Path> blobs = Files.walk(io.tracegate.it.Deployment.dataDir())) {
+            Path blob = blobs.filter(p -> p.getFileName().toString().equals(sha256(log))).findFirst().orElseThrow();
+            Files.delete(blob);
+        }
+        assertThat(sign(Login.SAFETY_MANAGER, release, "APPROVE_HIL", digest, PASSWORD).status()).isEqualTo(201);
+        assertThat(status(release).getString("status")).isEqualTo("APPROVED");
+
+        JsonObject job = awaitApprovalPackage(release, 1);
+        assertThat(job.getString("state")).as(job.toString()).isEqualTo("FAILED");
+        assertThat(job.getString("failure")).contains("missing from the blob store");
+        Reply handOver = api().post(Login.SAFETY_MANAGER, "api/releases/" + release + "/review/transitions",
+                "{\"to\": \"RELEASED\", \"reason\": \"HIL campaign 13\"}");
+        assertThat(handOver.status()).as(handOver.toString()).isEqualTo(409);
+        assertThat(handOver.json().getString("field")).isEqualTo("approvalPackage");
+        assertThat(handOver.json().getString("detail")).contains("package job " + job.getJsonNumber("id") + " failed");
+        assertThat(status(release).getString("status")).isEqualTo("APPROVED");
+    }
+
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -5,6 +5,8 @@ import io.tracegate.audit.domain.FileRole;
 import io.tracegate.audit.domain.PackageBuilder;
 import io.tracegate.audit.domain.PackageContent;
 import io.tracegate.audit.domain.PackageLayout;
+import io.tracegate.audit.domain.PackageProgress;
+import io.tracegate.audit.domain.PackageStep;
 import io.tracegate.audit.domain.SourceFile;
 import io.tracegate.audit.infrastructure.report.ReportRenderer;
 import io.tracegate.audit.infrastructure.signing.CmsSignatures;
@@ -43,7 +45,7 @@ public final class ZipPackageBuilder implements PackageBuilder {
     }
 
     @Override
-    public BuiltPackage build(PackageContent content, List<SourceFile> files, Path target) {
+    public BuiltPackage build(PackageContent content, List<SourceFile> files, Path target, PackageProgress progress) {
         Path work = null;
         try {
             work = Files.createTempDirectory(target.toAbsolutePath().getParent(), "package-work-");
@@ -55,12 +57,18 @@ public final class ZipPackageBuilder implements PackageBuilder {
             hashed.add(HashedFile.of(PackageLayout.TRACEABILITY, FileRole.TRACEABILITY, csv, null));
             hashed.add(written(work, PackageLayout.CERTIFICATE, FileRole.SIGNING_CERTIFICATE,
                     Pem.of(key.chain()).getBytes(StandardCharsets.US_ASCII)));
+            long storedBytes = files.stream().mapToLong(SourceFile::size).sum();
+            long checked = 0;
+            progress.reached(PackageStep.CHECKING_STORED_FILES, 0, storedBytes);
             for (SourceFile f : files) {
                 hashed.add(stored(f));
+                checked += f.size();
+                progress.reached(PackageStep.CHECKING_STORED_FILES, checked, storedBytes);
             }
             byte[] manifest = ManifestJson.of(content, generator, key.fingerprint(), hashed);
             HashedFile manifestFile = written(work, PackageLayout.MANIFEST, FileRole.MANIFEST, manifest);
             Path report = work.resolve(PackageLayout.REPORT);
+            progress.reached(PackageStep.RENDERING_REPORT, 0, 0);
             ReportRenderer.render(content, key, generator, manifest, report);
 
             List<HashedFile> listed = new ArrayList<>();
@@ -73,7 +81,7 @@ public final class ZipPackageBuilder implements PackageBuilder {
                     CmsSignatures.signDetached(key, new ByteArrayInputStream(sums)));
             listed.add(sumsFile);
             listed.add(signature);
-            return zip(listed, content, target);
+            return zip(listed, content, target, progress);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the audit package", e);
         } finally {
@@ -98,12 +106,18 @@ public final class ZipPackageBuilder implements PackageBuilder {
         return HashedFile.of(name, role, file, null);
     }
 
-    private static BuiltPackage zip(List<HashedFile> entries, PackageContent content, Path target) throws IOException {
+    private static BuiltPackage zip(List<HashedFile> entries, PackageContent content, Path target,
+                                    PackageProgress progress) throws IOException {
         MessageDigest sha = HashedFile.digester();
+        long total = entries.stream().mapToLong(HashedFile::size).sum();
+        long written = 0;
+        progress.reached(PackageStep.WRITING_ARCHIVE, 0, total);
         try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), sha);
              DeterministicZip zip = new DeterministicZip(out, content.asOf())) {
             for (HashedFile entry : entries) {
                 zip.add(entry);
+                written += entry.size();
+                progress.reached(PackageStep.WRITING_ARCHIVE, written, total);
             }
         }
         return new BuiltPackage(target, HexFormat.of().formatHex(sha.digest()), Files.size(target));

@@ -7,6 +7,7 @@ import io.tracegate.audit.domain.PackageContent;
 import io.tracegate.audit.domain.PackageContent.EvidenceLine;
 import io.tracegate.audit.domain.ReleaseHistory;
 import io.tracegate.audit.domain.SourceFile;
+import io.tracegate.evidence.application.LatencyDistributions;
 import io.tracegate.evidence.application.ReleaseCrossCheck;
 import io.tracegate.evidence.application.ReleaseTrace;
 import io.tracegate.evidence.domain.Evidence;
@@ -73,6 +74,9 @@ public class PackageAssembly {
     ReleaseCrossCheck crossCheck;
 
     @EJB
+    LatencyDistributions latencies;
+
+    @EJB
     Signing signing;
 
     @EJB
@@ -124,15 +128,16 @@ public class PackageAssembly {
             }
         });
 
+        List<PackageContent.KpiCheck> kpis = TraceLines.kpis(matrix);
         PackageContent content = new PackageContent(
                 Summaries.of(release, matrix, approval, manifest),
                 new PackageContent.Identity(artifactList.stream().map(IdentityLines::of).toList(),
                         IdentityLines.models(check)),
                 new PackageContent.Optimization(RecipeFacts.of(release), IdentityLines.findings(check)),
                 Summaries.baseline(baseline),
-                TraceLines.of(matrix, reviewStates), TraceLines.kpis(matrix),
+                TraceLines.of(matrix, reviewStates), kpis,
                 trace.regression(releaseId).rows().stream().map(Summaries::regression).toList(),
-                evidenceLines, ApprovalLines.waivers(approval, now), ApprovalLines.of(approval), events,
+                TraceLines.latencies(latencies.of(releaseId), kpis), evidenceLines, ApprovalLines.waivers(approval, now), ApprovalLines.of(approval), events,
                 times.latest(), manifest.text());
         return new Assembled(content, files);
     }

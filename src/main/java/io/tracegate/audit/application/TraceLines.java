@@ -2,9 +2,12 @@ package io.tracegate.audit.application;
 
 import io.tracegate.audit.domain.PackageContent.CriterionLine;
 import io.tracegate.audit.domain.PackageContent.KpiCheck;
+import io.tracegate.audit.domain.PackageContent.LatencyChart;
 import io.tracegate.audit.domain.PackageContent.TraceLine;
 import io.tracegate.audit.domain.PackageContent.ValueLine;
 import io.tracegate.evidence.domain.CriterionResult;
+import io.tracegate.evidence.domain.LatencyDistribution;
+import io.tracegate.evidence.domain.LatencyHistogram;
 import io.tracegate.evidence.domain.Measurement;
 import io.tracegate.evidence.domain.TestTally;
 import io.tracegate.evidence.domain.TraceMatrix;
@@ -48,6 +51,16 @@ final class TraceLines {
             }
         }
         return checks;
+    }
+
+    /** Each timing file's distribution, with the latency criteria its own values were checked against. */
+    static List<LatencyChart> latencies(List<LatencyDistribution> distributions, List<KpiCheck> kpis) {
+        return distributions.stream().map(d -> {
+            LatencyHistogram h = d.histogram();
+            return new LatencyChart(d.evidenceId(), d.fileName(), h.count(), h.min(), h.max(), h.p50(), h.p99(),
+                    h.counts(), kpis.stream().filter(k -> k.evidenceId() == d.evidenceId())
+                    .filter(k -> k.criterion().startsWith("latency.")).toList());
+        }).toList();
     }
 
     private static ValueLine value(Measurement m, Map<Long, String> reviews) {

@@ -19,7 +19,7 @@ import java.util.SortedMap;
  */
 public record PackageContent(Summary summary, Identity identity, Optimization optimization, Baseline baseline,
                              List<TraceLine> trace, List<KpiCheck> kpis, List<RegressionLine> regression,
-                             List<EvidenceLine> evidence, List<WaiverLine> waivers, Approval approval,
+                             List<LatencyChart> latencies, List<EvidenceLine> evidence, List<WaiverLine> waivers, Approval approval,
                              History history, Instant asOf, String releaseManifest) {
 
     public PackageContent {
@@ -29,6 +29,7 @@ public record PackageContent(Summary summary, Identity identity, Optimization op
         trace = List.copyOf(trace);
         kpis = List.copyOf(kpis);
         regression = List.copyOf(regression);
+        latencies = List.copyOf(latencies);
         evidence = List.copyOf(evidence);
         waivers = List.copyOf(waivers);
     }
@@ -94,6 +95,19 @@ public record PackageContent(Summary summary, Identity identity, Optimization op
     /** One measured value against its criterion's threshold, for the KPI charts. */
     public record KpiCheck(String requirement, String criterion, String comparator, BigDecimal threshold, String unit,
                            BigDecimal measured, boolean met, boolean counts, long evidenceId) {
+    }
+
+    /**
+     * The latency distribution of one trtexec timing file: equal-width bins from {@code min} to {@code max},
+     * the median and p99, and the latency criteria its values were checked against.
+     */
+    public record LatencyChart(long evidenceId, String fileName, long count, double min, double max, double p50,
+                               double p99, List<Long> bins, List<KpiCheck> budgets) {
+
+        public LatencyChart {
+            bins = List.copyOf(bins);
+            budgets = List.copyOf(budgets);
+        }
     }
 
     /** @param allowed null when no criterion of the baseline applies to the metric */

@@ -22,6 +22,11 @@ final class DoubleSeries {
         return size;
     }
 
+    /** A copy of the values, in the order they were added. */
+    double[] toArray() {
+        return Arrays.copyOf(values, size);
+    }
+
     /** Sorts the values in place (the order they were added in is not needed afterwards) and summarises them. */
     TimingSummary summarise() {
         Arrays.sort(values, 0, size);

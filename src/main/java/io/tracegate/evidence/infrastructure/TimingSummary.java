@@ -1,5 +1,7 @@
 package io.tracegate.evidence.infrastructure;
 
+import io.tracegate.evidence.domain.NearestRank;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -8,10 +10,7 @@ import java.math.RoundingMode;
  * console summary (TensorRT {@code samples/common/sampleReporting.cpp}), so that our numbers match the
  * ones engineers see in the log:
  * <ul>
- *   <li>percentile p: sort ascending, exclude = floor((1 - p/100) * n), take the value at index
- *       max(n - 1 - exclude, 0). That is the nearest-rank method (index ceil(p/100 * n) - 1); we evaluate
- *       it in exact integer arithmetic where trtexec uses float, so p99 of 100 values is the 99th
- *       smallest, never the maximum by rounding accident;</li>
+ *   <li>percentiles by nearest rank ({@link NearestRank});</li>
  *   <li>median: the middle value, or the mean of the two middle values for an even count (so
  *       {@code median} and {@code p50} can differ);</li>
  *   <li>mean: the sum divided by n (summed in double, where trtexec sums in float).</li>
@@ -32,14 +31,9 @@ record TimingSummary(int count, double min, double max, double mean, double medi
             sum += sorted[i];
         }
         double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        return new TimingSummary(n, sorted[0], sorted[n - 1], sum / n, median, percentile(sorted, n, 50),
-                percentile(sorted, n, 90), percentile(sorted, n, 95), percentile(sorted, n, 99));
-    }
-
-    /** trtexec's percentile (see the class comment) for a whole-number percent. */
-    static double percentile(double[] sorted, int n, int percent) {
-        long exclude = (long) (100 - percent) * n / 100; // floor, exact
-        return sorted[(int) Math.max(n - 1 - exclude, 0)];
+        return new TimingSummary(n, sorted[0], sorted[n - 1], sum / n, median, NearestRank.percentile(sorted, n, 50),
+                NearestRank.percentile(sorted, n, 90), NearestRank.percentile(sorted, n, 95),
+                NearestRank.percentile(sorted, n, 99));
     }
 
     /** A timing as a decimal for a metric: the shortest form of the double, rounded to {@link #DECIMALS}. */

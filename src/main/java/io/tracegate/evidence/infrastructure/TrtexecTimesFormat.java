@@ -4,6 +4,7 @@ import io.tracegate.evidence.domain.EvidenceFormat;
 import io.tracegate.evidence.domain.EvidenceRejected;
 import io.tracegate.evidence.domain.Metric;
 import io.tracegate.evidence.domain.ParsedEvidence;
+import io.tracegate.evidence.domain.TimingSamples;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.stream.JsonParser.Event;
 
@@ -23,7 +24,7 @@ import java.util.Map;
  * numbers; unknown fields are refused.
  */
 @ApplicationScoped
-public class TrtexecTimesFormat implements EvidenceFormat {
+public class TrtexecTimesFormat implements EvidenceFormat, TimingSamples {
 
     static final int MAX_INFERENCES = 10_000_000;
     static final JsonInput.Limits LIMITS = new JsonInput.Limits(8, 256, false);
@@ -68,6 +69,20 @@ public class TrtexecTimesFormat implements EvidenceFormat {
 
     @Override
     public ParsedEvidence read(String fileName, InputStream content) {
+        return parse(fileName, content).evidence(name());
+    }
+
+    @Override
+    public String format() {
+        return name();
+    }
+
+    @Override
+    public double[] latenciesMs(String fileName, InputStream content) {
+        return parse(fileName, content).latency.toArray();
+    }
+
+    private Timings parse(String fileName, InputStream content) {
         BufferedInputStream buffered = FileHead.buffered(content);
         JsonEvidenceKind.TRTEXEC_TIMES.expectIn(fileName, FileHead.peek(fileName, buffered));
         try (JsonInput json = JsonInput.open(fileName, buffered, LIMITS)) {
@@ -91,7 +106,7 @@ public class TrtexecTimesFormat implements EvidenceFormat {
             if (timings.latency.size() == 0) {
                 throw new EvidenceRejected(fileName, "no inferences: the --exportTimes array is empty");
             }
-            return timings.evidence(name());
+            return timings;
         }
     }
 

@@ -107,11 +107,18 @@ public final class SyntheticPackage {
                 new PackageContent.Baseline(1, "requirements@abc", "GIT", "/repo", "main",
                         "0123456789abcdef0123456789abcdef01234567", Instant.parse("2026-10-30T08:00:00Z"), "sam", 3, "B",
                         new TreeMap<>(java.util.Map.of("B", 3))),
-                trace, kpis, regression, evidenceLines, waivers,
+                trace, kpis, regression, latencies(kpis), evidenceLines, waivers,
                 new Approval("1 approver, independent of the release's creator, all evidence reviewed, gate green (or waived)",
                         List.of(), signatures),
                 new PackageContent.History(events, new ChainCheck(true, 41, 41, sha256("e41"), null)),
                 AS_OF, RELEASE_MANIFEST);
+    }
+
+    /** A skewed distribution with a tail, checked against the p99 budget among the KPIs. */
+    static List<PackageContent.LatencyChart> latencies(List<KpiCheck> kpis) {
+        List<Long> bins = List.of(2L, 40L, 310L, 420L, 150L, 50L, 18L, 6L, 3L, 1L);
+        return List.of(new PackageContent.LatencyChart(12, "trtexec-times-orin.json", 1000, 11.2, 33.0, 16.1, 31.4, bins,
+                kpis.stream().filter(k -> k.criterion().startsWith("latency.")).toList()));
     }
 
     /** Writes the two stored files into {@code dir} and describes them. */

@@ -98,7 +98,8 @@ public interface PackageScenarios extends ApprovalScenarios {
         assertThat(Tools.run(dir, "pdfsig", "report.pdf").output()).contains("Signature is Valid.");
         String report = Tools.run(dir, "pdftotext", "-layout", "report.pdf", "-").output();
         assertThat(report).contains("Audit package: front-camera-object-detector 4.2.0-int8.1", "MLR-PERF-VRU-NIGHT",
-                "5 Traceability matrix", "10 Standards mapping", "Self-signed key");
+                "5 Traceability matrix", "10 Standards mapping", "Self-signed key", "Latency distribution on the target",
+                "trtexec-times-orin.json (evidence", "trtexec-times-orin-full-load.json (evidence");
         assertThat(Files.readString(dir.resolve("manifest.json"))).contains("\"status\": \"DRAFT\"",
                 "\"manifestFrozen\": false");
 

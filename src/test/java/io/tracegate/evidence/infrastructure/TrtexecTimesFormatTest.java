@@ -86,6 +86,16 @@ class TrtexecTimesFormatTest {
     }
 
     @Test
+    void theLatenciesAreReadBackInFileOrderForTheDistributionChart() {
+        double[] latencies = format.latenciesMs("trtexec-times.json",
+                new java.io.ByteArrayInputStream(bytes("trtexec-times.json")));
+        assertThat(latencies).containsExactly(14.78, 14.6, 15.42, 14.65, 15.66);
+        assertThat(format.format()).isEqualTo(format.name());
+        assertThat(format.latenciesMs("old.json", new java.io.ByteArrayInputStream(bytes("trtexec-times-endtoend.json"))))
+                .as("older exports: from endToEndMs").isNotEmpty();
+    }
+
+    @Test
     void throughputRunsFromTheFirstEnqueueToTheLastDeviceToHostCopy() {
         ParsedEvidence evidence = read(format, "trtexec-times.json");
 

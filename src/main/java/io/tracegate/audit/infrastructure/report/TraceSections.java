@@ -131,8 +131,14 @@ final class TraceSections {
             flow.paragraph(omitted + " further measured metrics have neither a reference value nor a criterion (for "
                     + "example per-layer timings); they are in the evidence files of section 7.");
         }
-        flow.paragraph("The latency distribution from trtexec is not charted in this version; its percentiles are "
-                + "among the metrics above.", flow.fonts.regular, PageFlow.SMALL, Cell.GREY);
+        flow.subheading("Latency distribution on the target");
+        if (content.latencies().isEmpty()) {
+            flow.paragraph("No trtexec timing file (--exportTimes) is among the evidence: no distribution to show.");
+        } else {
+            flow.paragraph("Per-inference latency from each trtexec --exportTimes file, as a histogram of "
+                    + "equal-width bins; percentiles by nearest rank, as trtexec computes them.");
+            content.latencies().forEach(chart -> LatencyCharts.draw(flow, chart));
+        }
     }
 
     private void evidenceIndex() {

@@ -67,6 +67,13 @@ class ReportRendererTest {
     }
 
     @Test
+    void chartsTheLatencyDistributionOfEachTimingFileAgainstItsBudget() {
+        assertThat(text).contains("Latency distribution on the target")
+                .contains("trtexec-times-orin.json (evidence 12): 1000 inferences, min 11.20 ms, median 16.10 ms, p99 31.40 ms, max 33.00 ms")
+                .contains("red: latency.p99_ms[target=orin] <= 30 ms");
+    }
+
+    @Test
     void showsEachSignatureWithPrintedNameUtcTimeAndMeaning() {
         String section8 = text.substring(text.indexOf("8 Approvals and electronic signatures"));
         assertThat(section8).contains("Printed name", SyntheticPackage.SIGNER, "2026-11-20 09:15:30 UTC",

@@ -1,0 +1,67 @@
+package io.tracegate.evidence.application;
+
+import io.tracegate.evidence.domain.Evidence;
+import io.tracegate.evidence.domain.EvidenceItems;
+import io.tracegate.evidence.domain.LatencyDistribution;
+import io.tracegate.evidence.domain.LatencyHistogram;
+import io.tracegate.evidence.domain.TimingSamples;
+import io.tracegate.platform.blob.BlobStore;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.APPROVER;
+import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
+import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+
+/**
+ * The latency distribution of each timing file of a release, read back from the blob store: the filed
+ * metrics keep percentiles only. A file is read one at a time; ten million inferences, the most a file may
+ * hold, are 80 MB while it is read.
+ */
+@Stateless
+public class LatencyDistributions {
+
+    /** Enough to show the shape (a tail, a second mode) on a page-wide chart. */
+    static final int BINS = 48;
+
+    @Inject
+    EvidenceItems evidence;
+
+    @Inject
+    TimingSamples samples;
+
+    @Inject
+    BlobStore store;
+
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public List<LatencyDistribution> of(long releaseId) {
+        List<LatencyDistribution> distributions = new ArrayList<>();
+        for (Evidence e : evidence.page(releaseId, 0, Integer.MAX_VALUE)) {
+            if (!samples.format().equals(e.format())) {
+                continue;
+            }
+            Path blob = store.locate(e.sha256()).orElseThrow(() -> new IllegalStateException("blob " + e.sha256()
+                    + " of evidence " + e.fileName() + " is missing from the blob store"));
+            try (InputStream in = Files.newInputStream(blob)) {
+                double[] latencies = samples.latenciesMs(e.fileName(), in);
+                distributions.add(new LatencyDistribution(e.id(), e.fileName(),
+                        LatencyHistogram.of(latencies, latencies.length, BINS)));
+            } catch (IOException ex) {
+                throw new UncheckedIOException("cannot read " + e.fileName() + " from the blob store", ex);
+            }
+        }
+        return distributions;
+    }
+}

@@ -2,6 +2,9 @@ package io.tracegate.approval.application;
 
 import io.tracegate.approval.domain.ApprovalPolicy;
 import io.tracegate.approval.domain.ApprovalRule;
+import io.tracegate.approval.domain.ChallengeSecret;
+import io.tracegate.approval.domain.SigningChallenge;
+import io.tracegate.approval.domain.SigningChallenges;
 import io.tracegate.approval.domain.Signature;
 import io.tracegate.approval.domain.SignatureMeaning;
 import io.tracegate.approval.domain.Signatures;
@@ -17,6 +20,7 @@ import io.tracegate.evidence.domain.ReviewState;
 import io.tracegate.evidence.domain.TraceMatrix;
 import io.tracegate.evidence.domain.TraceRow;
 import io.tracegate.platform.failure.Conflict;
+import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.platform.failure.NotPermitted;
 import io.tracegate.release.domain.Artifact;
@@ -37,6 +41,10 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -57,6 +65,8 @@ import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
  */
 @Stateless
 public class Signing {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     Releases releases;
@@ -80,6 +90,13 @@ public class Signing {
     PasswordCheck passwords;
 
     @Inject
+    SigningChallenges challenges;
+
+    @Inject
+    @ConfigProperty(name = "tracegate.signing.challenge-valid-for", defaultValue = "PT5M")
+    Duration challengeValidFor;
+
+    @Inject
     ApprovalPolicy policy;
 
     @Inject
@@ -100,12 +117,36 @@ public class Signing {
                                  List<Waiver> waivers, List<String> missing) {
     }
 
+    /** A challenge as the signer receives it: the secret is shown once, here. */
+    public record IssuedChallenge(ChallengeSecret secret, SigningChallenge challenge) {
+    }
+
+    /**
+     * Issues a single-use challenge for the caller to sign (or waive on) the release over the digest they
+     * see; it is valid for {@code tracegate.signing.challenge-valid-for}.
+     */
     @RolesAllowed({APPROVER, SAFETY_MANAGER})
-    public Signature sign(long releaseId, SignatureMeaning meaning, String digestSeen, char[] password, String comment) {
+    public IssuedChallenge challenge(long releaseId, String digestSeen) {
+        if (passwords.viaToken()) {
+            throw new NotPermitted("Authorization", "an API token cannot sign: log in as yourself");
+        }
+        Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
+        release.ensureSignable(digestSeen);
+        ChallengeSecret secret = ChallengeSecret.generate(RANDOM);
+        SigningChallenge challenge = SigningChallenge.issue(releaseId, who(), digestSeen, release.reviewRound(), secret,
+                Instant.now(), challengeValidFor);
+        challenges.add(challenge);
+        return new IssuedChallenge(secret, challenge);
+    }
+
+    @RolesAllowed({APPROVER, SAFETY_MANAGER})
+    public Signature sign(long releaseId, SignatureMeaning meaning, String digestSeen, String challenge, char[] password,
+                          String comment) {
         String signer = who();
         Release release = releases.withIdLocked(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
         release.ensureSignable(digestSeen);
         UserAccount account = authenticate(signer, password, "release", release.id().toString());
+        redeem(challenge, release, signer, digestSeen);
         ApprovalRule rule = policy.ruleFor(highestAsil(release));
         checkIndependence(release, rule, signer);
         List<Signature> current = current(release);
@@ -147,11 +188,12 @@ public class Signing {
 
     @RolesAllowed({SAFETY_MANAGER})
     public Waiver waive(long releaseId, RequirementId requirement, String justification, Instant expiresAt,
-                        String digestSeen, char[] password) {
+                        String digestSeen, String challenge, char[] password) {
         String signer = who();
         Release release = releases.withIdLocked(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
         release.ensureSignable(digestSeen);
         UserAccount account = authenticate(signer, password, "release", release.id().toString());
+        redeem(challenge, release, signer, digestSeen);
         TraceRow row = trace.matrixOf(release).row(requirement)
                 .orElseThrow(() -> new NoSuchEntity("requirement in the release's baseline", requirement));
         Waiver waiver = Waiver.grant(release, requirement, row.verdict(), justification, expiresAt, signer,
@@ -216,6 +258,20 @@ public class Signing {
             throw new NotPermitted("password", why);
         }
         return account;
+    }
+
+    /**
+     * Spends the challenge in the signing transaction: if the signature is refused later (gate, policy), the
+     * rollback leaves it unspent; once a signature is stored, the same request again is refused.
+     */
+    private void redeem(String presented, Release release, String signer, String digest) {
+        if (!ChallengeSecret.wellFormed(presented)) {
+            throw new InvalidInput("challenge", "a signing challenge is required: POST /api/releases/" + release.id()
+                    + "/review/challenges with the manifest digest you are signing, then send its 'challenge'");
+        }
+        SigningChallenge challenge = challenges.withSecretLocked(new ChallengeSecret(presented).sha256())
+                .orElseThrow(() -> new NotPermitted("challenge", "unknown signing challenge: request a new one"));
+        challenge.redeem(release.id(), signer, digest, release.reviewRound(), Instant.now());
     }
 
     private Asil highestAsil(Release release) {

@@ -105,18 +105,42 @@ public class ApprovalResource {
         }
     }
 
-    /** {@code {"meaning": "APPROVE_HIL", "manifestDigest": "...", "password": "...", "comment": "..."}}. */
+    /** A single-use signing challenge; {@code challenge} is shown only in this answer. */
+    public record ChallengeView(String challenge, String manifestDigest, int round, Instant expiresAt) {
+    }
+
+    /**
+     * {@code {"manifestDigest": "..."}}: a challenge to send with one signature or waiver over that digest,
+     * valid for a few minutes (threat T15: a captured signing request cannot be replayed).
+     */
+    @POST
+    @Path("challenges")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({APPROVER, SAFETY_MANAGER})
+    public Response challenge(@PathParam("id") long releaseId, InputStream body) {
+        JsonFields json = JsonRequest.read(body).allowOnly("manifestDigest");
+        Signing.IssuedChallenge issued = signing.challenge(releaseId, json.requiredString("manifestDigest"));
+        return Response.status(Response.Status.CREATED).header("Cache-Control", "no-store")
+                .entity(new ChallengeView(issued.secret().value(), issued.challenge().manifestDigest(),
+                        issued.challenge().round(), issued.challenge().expiresAt())).build();
+    }
+
+    /**
+     * {@code {"meaning": "APPROVE_HIL", "manifestDigest": "...", "challenge": "tgc_...", "password": "...",
+     * "comment": "..."}}.
+     */
     @POST
     @Path("signatures")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({APPROVER, SAFETY_MANAGER})
     public Response sign(@PathParam("id") long releaseId, InputStream body) {
-        JsonFields json = JsonRequest.read(body).allowOnly("meaning", "manifestDigest", "password", "comment");
+        JsonFields json = JsonRequest.read(body).allowOnly("meaning", "manifestDigest", "challenge", "password",
+                "comment");
         SignatureMeaning meaning = meaningOf(json.requiredString("meaning"));
         char[] password = json.requiredString("password").toCharArray();
         try {
-            Signature signature = signing.sign(releaseId, meaning, json.requiredString("manifestDigest"), password,
-                    json.optionalString("comment"));
+            Signature signature = signing.sign(releaseId, meaning, json.requiredString("manifestDigest"),
+                    json.optionalString("challenge"), password, json.optionalString("comment"));
             Release release = signing.status(releaseId).release();
             return Response.status(Response.Status.CREATED).entity(SignatureView.of(signature, release)).build();
         } finally {
@@ -135,19 +159,19 @@ public class ApprovalResource {
         }
     }
 
-    /** {@code {"requirement", "justification", "expiresAt", "manifestDigest", "password"}}. */
+    /** {@code {"requirement", "justification", "expiresAt", "manifestDigest", "challenge", "password"}}. */
     @POST
     @Path("waivers")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({SAFETY_MANAGER})
     public Response waive(@PathParam("id") long releaseId, InputStream body) {
         JsonFields json = JsonRequest.read(body).allowOnly("requirement", "justification", "expiresAt",
-                "manifestDigest", "password");
+                "manifestDigest", "challenge", "password");
         char[] password = json.requiredString("password").toCharArray();
         try {
             Waiver waiver = signing.waive(releaseId, new RequirementId(json.requiredString("requirement")),
                     json.optionalString("justification"), instant(json.requiredString("expiresAt")),
-                    json.requiredString("manifestDigest"), password);
+                    json.requiredString("manifestDigest"), json.optionalString("challenge"), password);
             Release release = signing.status(releaseId).release();
             return Response.status(Response.Status.CREATED).entity(WaiverView.of(waiver, release)).build();
         } finally {

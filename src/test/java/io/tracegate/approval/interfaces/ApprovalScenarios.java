@@ -70,10 +70,30 @@ public interface ApprovalScenarios extends ApiScenarios {
         return submitted.json().getString("manifestDigest");
     }
 
+    /** A single-use signing challenge for {@code login} over the digest, or null when it is refused. */
+    default String challenge(Login login, long release, String digest) {
+        Reply issued = api().post(login, "api/releases/" + release + "/review/challenges",
+                "{\"manifestDigest\": \"" + digest + "\"}");
+        return issued.status() == 201 ? issued.json().getString("challenge") : null;
+    }
+
+    /** The same with the caller's own headers (a session, or an identity the scenario made). */
+    default String challenge(Map<String, String> headers, long release, String digest) {
+        Reply issued = api().send("POST", "api/releases/" + release + "/review/challenges",
+                "{\"manifestDigest\": \"" + digest + "\"}", headers);
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        return issued.json().getString("challenge");
+    }
+
+    /**
+     * Signs as a client does: a challenge first, then the signature with it. Where the challenge is refused
+     * (wrong role, stale digest) the signature is sent without one, so the scenario sees the signing refusal.
+     */
     default Reply sign(Login login, long release, String meaning, String digest, String password) {
+        String challenge = challenge(login, release, digest);
         return api().post(login, "api/releases/" + release + "/review/signatures", """
-                {"meaning": "%s", "manifestDigest": "%s", "password": "%s", "comment": "HIL campaign plan v3 checked"}"""
-                .formatted(meaning, digest, password));
+                {"meaning": "%s", "manifestDigest": "%s", %s"password": "%s", "comment": "HIL campaign plan v3 checked"}"""
+                .formatted(meaning, digest, challenge == null ? "" : "\"challenge\": \"" + challenge + "\", ", password));
     }
 
     /**
@@ -158,6 +178,47 @@ public interface ApprovalScenarios extends ApiScenarios {
     }
 
     @Test
+    default void aSigningChallengeIsSpentOnceOnlyByWhomItWasIssuedToOverWhatTheySaw() throws Exception {
+        long release = release(smallBaseline(), true);
+        String digest = submit(release);
+        String signatures = "api/releases/" + release + "/review/signatures";
+        String body = """
+                {"meaning": "APPROVE_HIL", "manifestDigest": "%s", "challenge": "%s", "password": "%s"}""";
+
+        Reply issued = api().post(Login.APPROVER, "api/releases/" + release + "/review/challenges",
+                "{\"manifestDigest\": \"" + digest + "\"}");
+        assertThat(issued.status()).isEqualTo(201);
+        assertThat(issued.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(issued.json().getInt("round")).isEqualTo(1);
+        String alexs = issued.json().getString("challenge");
+
+        Reply without = api().post(Login.APPROVER, signatures, """
+                {"meaning": "APPROVE_HIL", "manifestDigest": "%s", "password": "%s"}""".formatted(digest, PASSWORD));
+        assertThat(without.status()).isEqualTo(400);
+        assertThat(without.json().getString("field")).isEqualTo("challenge");
+        Reply borrowed = api().post(Login.SAFETY_MANAGER, signatures, body.formatted(digest, alexs, PASSWORD));
+        assertThat(borrowed.status()).as("someone else's challenge").isEqualTo(403);
+        assertThat(borrowed.json().getString("field")).isEqualTo("challenge");
+
+        assertThat(api().post(Login.APPROVER, signatures, body.formatted(digest, alexs, PASSWORD)).status()).isEqualTo(201);
+        Reply replayed = api().post(Login.APPROVER, signatures, body.formatted(digest, alexs, PASSWORD));
+        assertThat(replayed.status()).as("the same request again").isEqualTo(409);
+        assertThat(replayed.json().getString("field")).isEqualTo("challenge");
+        assertThat(replayed.json().getString("detail")).contains("was used");
+
+        String kims = challenge(Login.SAFETY_MANAGER, release, digest);
+        assertThat(api().post(Login.ML_ENGINEER, "api/releases/" + release + "/review/transitions",
+                "{\"to\": \"DRAFT\", \"reason\": \"recipe corrected\"}").status()).isEqualTo(200);
+        String newDigest = submit(release);
+        Reply stale = api().post(Login.SAFETY_MANAGER, signatures, body.formatted(newDigest, kims, PASSWORD));
+        assertThat(stale.status()).as("a challenge from before the release changed").isEqualTo(409);
+        assertThat(stale.json().getString("detail")).contains("issued for round 1");
+        assertThat(status(release).getJsonArray("signatures")).hasSize(1);
+        assertThat(api().post(Login.ML_ENGINEER, "api/releases/" + release + "/review/challenges",
+                "{\"manifestDigest\": \"" + newDigest + "\"}").status()).as("only signers get challenges").isEqualTo(403);
+    }
+
+    @Test
     default void aRedGateCannotBeApprovedUntilASafetyManagerWaivesWithJustification() throws Exception {
         long release = release(smallBaseline(), false);
         String digest = submit(release);
@@ -167,14 +228,17 @@ public interface ApprovalScenarios extends ApiScenarios {
 
         String waiver = """
                 {"requirement": "MLR-PED-NIGHT", "justification": "%s", "expiresAt": "%s",
-                 "manifestDigest": "%s", "password": "%s"}""";
+                 "manifestDigest": "%s", "challenge": "%s", "password": "%s"}""";
         String why = "Night HIL campaign postponed; HIL use is limited to daylight runs until 2027-03.";
         assertThat(api().post(Login.APPROVER, "api/releases/" + release + "/review/waivers",
-                waiver.formatted(why, "2027-03-31T00:00:00Z", digest, PASSWORD)).status()).as("approvers do not waive").isEqualTo(403);
+                waiver.formatted(why, "2027-03-31T00:00:00Z", digest, challenge(Login.APPROVER, release, digest), PASSWORD))
+                .status()).as("approvers do not waive").isEqualTo(403);
         assertThat(api().post(Login.SAFETY_MANAGER, "api/releases/" + release + "/review/waivers",
-                waiver.formatted(why, "2020-01-01T00:00:00Z", digest, PASSWORD)).json().getString("field")).isEqualTo("expiresAt");
+                waiver.formatted(why, "2020-01-01T00:00:00Z", digest, challenge(Login.SAFETY_MANAGER, release, digest),
+                        PASSWORD)).json().getString("field")).isEqualTo("expiresAt");
         Reply waived = api().post(Login.SAFETY_MANAGER, "api/releases/" + release + "/review/waivers",
-                waiver.formatted(why, java.time.Instant.now().plusSeconds(86_400 * 90).toString(), digest, PASSWORD));
+                waiver.formatted(why, java.time.Instant.now().plusSeconds(86_400 * 90).toString(), digest,
+                        challenge(Login.SAFETY_MANAGER, release, digest), PASSWORD));
         assertThat(waived.status()).as(waived.toString()).isEqualTo(201);
         assertThat(waived.json().getString("verdictWaived")).isEqualTo("NOT_COVERED");
 
@@ -263,16 +327,17 @@ public interface ApprovalScenarios extends ApiScenarios {
         String digest = api().send("POST", "api/releases/" + release + "/review/transitions", "{\"to\": \"IN_REVIEW\"}",
                 asDual).json().getString("manifestDigest");
         String signing = """
-                {"meaning": "APPROVE_HIL", "manifestDigest": "%s", "password": "%s"}""";
+                {"meaning": "APPROVE_HIL", "manifestDigest": "%s", "challenge": "%s", "password": "%s"}""";
 
         Reply adminPassword = api().send("POST", "api/releases/" + release + "/review/signatures",
-                signing.formatted(digest, adminSet), asDual);
+                signing.formatted(digest, challenge(asDual, release, digest), adminSet), asDual);
         assertThat(adminPassword.status()).as("a password an administrator set never signs").isEqualTo(403);
         assertThat(adminPassword.json().getString("detail")).contains("administrator");
         assertThat(api().send("PUT", "api/users/me/password", """
                 {"currentPassword": "%s", "newPassword": "%s"}""".formatted(adminSet, own), asDual).status()).isEqualTo(204);
 
-        Reply creator = api().send("POST", "api/releases/" + release + "/review/signatures", signing.formatted(digest, own),
+        Reply creator = api().send("POST", "api/releases/" + release + "/review/signatures",
+                signing.formatted(digest, challenge(Identities.basic(dual, own), release, digest), own),
                 Identities.basic(dual, own));
         assertThat(creator.status()).as(creator.toString()).isEqualTo(403);
         assertThat(creator.json().getString("detail")).contains("created");

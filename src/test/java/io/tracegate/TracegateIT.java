@@ -4,6 +4,7 @@ import io.tracegate.approval.interfaces.ApprovalScenarios;
 import io.tracegate.approval.interfaces.IdentityScenarios;
 import io.tracegate.audit.interfaces.AuditScenarios;
 import io.tracegate.audit.interfaces.PackageScenarios;
+import io.tracegate.platform.persistence.DatabaseLossScenarios;
 import io.tracegate.evidence.interfaces.EvidenceScenarios;
 import io.tracegate.it.Api;
 import io.tracegate.it.Deployment;
@@ -32,7 +33,7 @@ import java.net.URL;
 @RunAsClient
 class TracegateIT implements ModelAndReleaseScenarios, RecipeScenarios, ArtifactUploadScenarios, EvidenceScenarios,
         ApprovalScenarios, ProblemJsonScenarios, AccessScenarios, ReadinessScenarios, BaselineScenarios,
-        IdentityScenarios, AuditScenarios, PackageScenarios {
+        IdentityScenarios, AuditScenarios, PackageScenarios, DatabaseLossScenarios {
 
     @ArquillianResource
     URL deployed;

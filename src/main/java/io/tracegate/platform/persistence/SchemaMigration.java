@@ -35,7 +35,10 @@ import java.util.logging.Logger;
         maxPoolSize = 32,
         properties = {
             "fish.payara.is-connection-validation-required=true",
-            "fish.payara.connection-validation-method=meta-data",
+            // isValid() asks the server; meta-data validation answers from the driver's cache, so a terminated
+            // backend would be handed out again
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
             "fish.payara.fail-all-connections=true"
         })
 public class SchemaMigration {

@@ -3,6 +3,7 @@ package io.tracegate.platform.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.tracegate.audit.domain.AuditEntry;
 import io.tracegate.audit.domain.AuditTrail;
+import io.tracegate.platform.persistence.ConnectionLoss;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -58,9 +59,27 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(LoginMechanism.class.getName());
 
+    /**
+     * Checking credentials reads the database: when its connection breaks, the client gets 503 and retries,
+     * instead of an empty 500 from the container (or a 401 that would blame its password).
+     */
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        try {
+            return authenticate(request, response, context);
+        } catch (RuntimeException e) {
+            if (!ConnectionLoss.in(e)) {
+                throw e;
+            }
+            LOG.log(Level.WARNING, "Database connection lost while checking credentials", e);
+            return problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "database-unavailable",
+                    "Service Unavailable", "the database connection was lost while your credentials were checked: retry");
+        }
+    }
+
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
+                                              HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return basic(header.substring(6).trim(), request, response, context);
@@ -141,14 +160,22 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     }
 
     private static AuthenticationStatus refuse(HttpServletResponse response, String challenge, String detail) {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", challenge);
+        return problem(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", "Unauthorized", detail);
+    }
+
+    private static AuthenticationStatus problem(HttpServletResponse response, int status, String slug, String title,
+                                                String detail) {
+        response.setStatus(status);
+        if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+            response.setHeader("Retry-After", "5");
+        }
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         String body = Json.createObjectBuilder()
-                .add("type", "https://tracegate.io/problems/unauthenticated")
-                .add("title", "Unauthorized")
-                .add("status", 401)
+                .add("type", "https://tracegate.io/problems/" + slug)
+                .add("title", title)
+                .add("status", status)
                 .add("detail", detail)
                 .build().toString();
         try {

@@ -1,9 +1,11 @@
 package io.tracegate.platform.web;
 
 import io.tracegate.platform.failure.Failure;
+import io.tracegate.platform.persistence.ConnectionLoss;
 import jakarta.ejb.EJBAccessException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.SystemException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -47,6 +49,17 @@ public class ContainerFailureMapper implements ExceptionMapper<Throwable> {
                 int status = web.getResponse().getStatus();
                 return status == 401 || status == 403 ? refused() : fromJaxRs(web);
             }
+            if (ConnectionLoss.is(t)) {
+                LOG.log(Level.WARNING, "Database connection lost during a request", thrown);
+                return unavailable("the database connection was lost before the request completed and its "
+                        + "transaction was rolled back: retry it");
+            }
+            if (t instanceof SystemException) {
+                // The transaction manager could not commit: the connection broke during the commit itself.
+                LOG.log(Level.WARNING, "Commit failed: the database connection was lost", thrown);
+                return unavailable("the database connection was lost while the request was being committed: retry "
+                        + "it (a retried upload that did get stored answers 200, a retried signature 409)");
+            }
             if (t instanceof PersistenceException && isConstraintViolation(t)) {
                 return Problem.response(Status.CONFLICT, "conflict",
                         "the change clashes with a record created at the same time; reload and retry", null);
@@ -56,6 +69,11 @@ public class ContainerFailureMapper implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, thrown);
         return Problem.response(Status.INTERNAL_SERVER_ERROR, "internal-error",
                 "unexpected failure; the server log has incident " + incident, null);
+    }
+
+    private static Response unavailable(String detail) {
+        return Response.fromResponse(Problem.response(Status.SERVICE_UNAVAILABLE, "database-unavailable", detail, null))
+                .header("Retry-After", "5").build();
     }
 
     private Response refused() {

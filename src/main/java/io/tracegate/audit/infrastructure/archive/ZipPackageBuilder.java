@@ -20,8 +20,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -121,19 +119,18 @@ public final class ZipPackageBuilder implements PackageBuilder {
 
     private static BuiltPackage zip(List<HashedFile> entries, PackageContent content, Path target,
                                     PackageProgress progress) throws IOException {
-        MessageDigest sha = HashedFile.digester();
         long total = entries.stream().mapToLong(HashedFile::size).sum();
         long written = 0;
         progress.reached(PackageStep.WRITING_ARCHIVE, 0, total);
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), sha);
-             DeterministicZip zip = new DeterministicZip(out, content.asOf())) {
+        HashingWriter hashing = new HashingWriter(Files.newOutputStream(target));
+        try (hashing; DeterministicZip zip = new DeterministicZip(hashing, content.asOf())) {
             for (HashedFile entry : entries) {
                 zip.add(entry);
                 written += entry.size();
                 progress.reached(PackageStep.WRITING_ARCHIVE, written, total);
             }
         }
-        return new BuiltPackage(target, HexFormat.of().formatHex(sha.digest()), Files.size(target));
+        return new BuiltPackage(target, HexFormat.of().formatHex(hashing.digest()), Files.size(target));
     }
 
     private static void deleteTree(Path dir) {

@@ -163,7 +163,7 @@ public final class PackageBenchmark {
             }
             System.out.printf("%-52s %9.2fx %10.2fx .. %6.2fx   goal <= 1.50x%n", "package / peer (per round)",
                     median(ratios), min(ratios), max(ratios));
-            System.out.printf("%-52s %9.0f MB   (-Xmx%s; VmHWM over the whole run incl. seeding)%n",
+            System.out.printf("%-52s %9.0f MB   (-Xmx%s; VmHWM of the server: start-up and all rounds)%n",
                     "server peak RSS", hwm / 1e6, heap);
             System.out.printf("%nseeding (%s): %s PUTs in %s s; the same package digest in every round: %s%n",
                     seedNow ? "this run" : "kept from an earlier run", state.getProperty("files"),

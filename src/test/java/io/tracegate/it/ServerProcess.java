@@ -102,6 +102,11 @@ public final class ServerProcess implements AutoCloseable {
         return base.getPort();
     }
 
+    /** The server's operating-system process id, e.g. to read its peak memory from {@code /proc/<pid>/status}. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL: no shutdown hooks, no flushing, as in a power cut of the JVM. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -17,6 +17,7 @@ import io.tracegate.evidence.domain.TraceMatrix;
 import io.tracegate.platform.blob.BlobStore;
 import io.tracegate.platform.blob.Sha256;
 import io.tracegate.platform.failure.NoSuchEntity;
+import io.tracegate.platform.persistence.ReadOnlyTransaction;
 import io.tracegate.release.domain.Artifact;
 import io.tracegate.release.domain.Artifacts;
 import io.tracegate.release.domain.Release;
@@ -67,6 +68,9 @@ public class PackageAssembly {
     @Inject
     ReleaseHistory history;
 
+    @Inject
+    ReadOnlyTransaction transaction;
+
     @EJB
     ReleaseTrace trace;
 
@@ -88,6 +92,7 @@ public class PackageAssembly {
 
     @RolesAllowed({AUDITOR, APPROVER, SAFETY_MANAGER, ADMIN})
     public Assembled assemble(long releaseId) {
+        transaction.readsOnly();
         Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
         ReleaseManifest manifest = review.manifest(releaseId);
         RequirementBaseline baseline = release.baselineId().flatMap(baselines::withId).orElseThrow();
@@ -99,6 +104,7 @@ public class PackageAssembly {
 
         List<Artifact> artifactList = artifacts.of(release);
         List<Evidence> items = evidence.page(releaseId, 0, Integer.MAX_VALUE);
+        Map<Long, List<EvidenceReview>> reviews = evidence.reviewsOfRelease(releaseId);
         Map<Long, String> reviewStates = new HashMap<>();
         List<EvidenceLine> evidenceLines = new ArrayList<>();
         List<SourceFile> files = new ArrayList<>();
@@ -107,14 +113,16 @@ public class PackageAssembly {
             files.add(IdentityLines.source(a, locate(a.sha256())));
         }
         for (Evidence e : items) {
-            Optional<EvidenceReview> latest = latestReview(e, times);
+            Optional<EvidenceReview> latest = latestReview(e, reviews, times);
             reviewStates.put(e.id(), e.reviewState().name());
             evidenceLines.add(EvidenceLines.of(e, latest));
             files.add(EvidenceLines.source(e, locate(e.sha256())));
         }
         // The reference's evidence feeds the derived drops: its changes change this package too.
-        release.reference().ifPresent(ref -> evidence.page(ref.id(), 0, Integer.MAX_VALUE)
-                .forEach(e -> latestReview(e, times)));
+        release.reference().ifPresent(ref -> {
+            Map<Long, List<EvidenceReview>> referenceReviews = evidence.reviewsOfRelease(ref.id());
+            evidence.page(ref.id(), 0, Integer.MAX_VALUE).forEach(e -> latestReview(e, referenceReviews, times));
+        });
         PackageContent.History events = history.of(releaseId,
                 artifactList.stream().map(Artifact::id).toList(), items.stream().map(Evidence::id).toList());
         events.events().forEach(e -> times.add(e.at()));
@@ -142,9 +150,10 @@ public class PackageAssembly {
         return new Assembled(content, files);
     }
 
-    private Optional<EvidenceReview> latestReview(Evidence e, Times times) {
+    /** @param byItem the release's reviews by evidence id, read in one query (one per item was 20,000 queries) */
+    private static Optional<EvidenceReview> latestReview(Evidence e, Map<Long, List<EvidenceReview>> byItem, Times times) {
         times.add(e.uploadedAt());
-        List<EvidenceReview> reviews = evidence.reviewsOf(e.id());
+        List<EvidenceReview> reviews = byItem.getOrDefault(e.id(), List.of());
         reviews.forEach(r -> times.add(r.reviewedAt()));
         return reviews.isEmpty() ? Optional.empty() : Optional.of(reviews.get(reviews.size() - 1));
     }

@@ -19,7 +19,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,10 +82,8 @@ public class PackageJobRunner {
             BuiltPackage built = builder.build(assembled.content(), assembled.files(), zip,
                     new ThrottledProgress(jobId, ledger));
             ledger.reach(jobId, PackageStep.STORING, 0, 0);
-            StoredBlob blob;
-            try (InputStream in = Files.newInputStream(zip)) {
-                blob = store.store(in, new Sha256(built.sha256()), built.size(), Long.MAX_VALUE);
-            }
+            // Renamed into the store, not copied: the builder hashed the ZIP as it wrote it.
+            StoredBlob blob = store.adopt(zip, new Sha256(built.sha256()), built.size());
             PackageRecorder.Recorded recorded = recorder.record(assembled.content(), built, blob);
             ledger.succeed(jobId, recorded.auditPackage().id(), recorded.created());
             return new AsyncResult<>(new Outcome(recorded, null));

@@ -45,17 +45,22 @@ public class SqlReleaseHistory implements ReleaseHistory {
         return new PackageContent.History(ordered.stream().map(StoredEvent::toHistory).toList(), chain);
     }
 
-    /** The events of these subjects, in chunks so no statement carries thousands of parameters. */
+    /**
+     * The events of these subjects, in chunks so no statement carries thousands of parameters. The ids are
+     * joined as a VALUES list rather than given to {@code IN (...)}: H2 looks each of them up in the subject
+     * index that way, while with bound parameters in an IN list it scanned every event of the subject type
+     * per chunk (40 scans of 20,000 events for a release with 20,000 evidence items).
+     */
     private void add(Map<Long, StoredEvent> events, String subjectType, Collection<Long> subjectIds) {
         List<Long> ids = new ArrayList<>(subjectIds);
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
-            StringBuilder sql = new StringBuilder("SELECT " + StoredEvent.COLUMNS
-                    + " FROM audit_event WHERE subject_type = ?1 AND subject_id IN (");
+            StringBuilder sql = new StringBuilder("SELECT " + StoredEvent.COLUMNS + " FROM audit_event JOIN (VALUES ");
             for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append('?').append(i + 2);
+                sql.append(i == 0 ? "" : ", ").append("(?").append(i + 2).append(')');
             }
-            Query query = em.createNativeQuery(sql.append(") ORDER BY seq").toString()).setParameter(1, subjectType);
+            Query query = em.createNativeQuery(sql.append(") wanted (subject_key) ON subject_type = ?1 "
+                    + "AND subject_id = subject_key ORDER BY seq").toString()).setParameter(1, subjectType);
             for (int i = 0; i < chunk.size(); i++) {
                 query.setParameter(i + 2, Long.toString(chunk.get(i)));
             }

@@ -27,7 +27,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -59,22 +61,26 @@ public class EvidenceFiling {
 
     public Evidence file(Release release, EvidenceUpload upload, StoredBlob blob, ParsedEvidence parsed, String by,
                          Instant now) {
-        Map<RequirementId, Requirement> requirements = release.baselineId().flatMap(baselines::withId)
-                .map(RequirementBaseline::byId).orElse(Map.of());
-        Set<RequirementId> explicit = explicit(upload, release, requirements);
-        RequirementMentions mentions = new RequirementMentions(requirements.keySet());
-        List<Set<RequirementId>> testLinks = parsed.tests().stream().map(mentions::in).toList();
+        // Only a file with test cases is matched against every id of the baseline; for any other file just the
+        // requirements it names are read. Loading a 5,000-requirement baseline as managed entities for every
+        // upload made each flush of the upload's transaction check them all for changes (about a second each).
+        Map<RequirementId, Requirement> requirements = parsed.tests().isEmpty() ? null
+                : release.baselineId().flatMap(baselines::withId).map(RequirementBaseline::byId).orElse(Map.of());
+        Map<RequirementId, Requirement> explicit = explicit(upload, release, requirements);
+        List<Set<RequirementId>> testLinks = requirements == null ? List.of()
+                : parsed.tests().stream().map(new RequirementMentions(requirements.keySet())::in).toList();
         List<Metric> metrics = withDerived(parsed, upload.scope());
 
         blobs.claim(blob, now);
         Evidence evidence = Evidence.record(release, upload.fileName(), parsed, blob, upload.contentType(),
-                upload.scope(), explicit, upload.provenance(), by, now);
+                upload.scope(), explicit.keySet(), upload.provenance(), by, now);
         items.add(evidence, metrics, parsed.tests(), testLinks);
 
-        Set<RequirementId> linked = new TreeSet<>(explicit);
+        Set<RequirementId> linked = new TreeSet<>(explicit.keySet());
         testLinks.forEach(linked::addAll);
         for (RequirementId id : linked) {
-            links.add(VerificationLink.of(release.id(), requirements.get(id), LINK_KIND, evidence.id().toString(), now));
+            Requirement requirement = explicit.containsKey(id) ? explicit.get(id) : requirements.get(id);
+            links.add(VerificationLink.of(release.id(), requirement, LINK_KIND, evidence.id().toString(), now));
         }
         trail.record(new AuditEntry(by, "evidence.upload", "evidence", evidence.id().toString(), null,
                 evidence.sha256().hex() + " " + evidence.format() + " " + evidence.fileName() + " to release " + release.id(),
@@ -82,19 +88,26 @@ public class EvidenceFiling {
         return evidence;
     }
 
-    private static Set<RequirementId> explicit(EvidenceUpload upload, Release release,
-                                               Map<RequirementId, Requirement> requirements) {
-        Set<RequirementId> explicit = new TreeSet<>();
+    /**
+     * The requirements the upload names, each checked against the release's baseline: looked up in
+     * {@code requirements} when the whole baseline was read, one by one otherwise.
+     */
+    private Map<RequirementId, Requirement> explicit(EvidenceUpload upload, Release release,
+                                                     Map<RequirementId, Requirement> requirements) {
+        Map<RequirementId, Requirement> explicit = new TreeMap<>();
         for (String text : upload.requirements()) {
             RequirementId id = new RequirementId(text.trim());
-            if (requirements.isEmpty()) {
+            Optional<Long> baseline = release.baselineId();
+            if (baseline.isEmpty() || requirements != null && requirements.isEmpty()) {
                 throw new InvalidInput("requirement", "release " + release.label()
                         + " has no requirement baseline yet; link one before naming requirements");
             }
-            if (!requirements.containsKey(id)) {
+            Requirement requirement = requirements != null ? requirements.get(id)
+                    : baselines.requirement(baseline.get(), id).orElse(null);
+            if (requirement == null) {
                 throw new InvalidInput("requirement", id + " is not in the release's requirement baseline");
             }
-            explicit.add(id);
+            explicit.put(id, requirement);
         }
         return explicit;
     }

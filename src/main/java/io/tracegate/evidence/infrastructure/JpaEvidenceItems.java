@@ -17,7 +17,10 @@ import jakarta.persistence.PersistenceContext;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,6 +31,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class JpaEvidenceItems implements EvidenceItems {
+
+    private static final String BATCH = "eclipselink.batch";
+    private static final String BATCH_TYPE = "eclipselink.batch.type";
 
     @PersistenceContext(unitName = "tracegate")
     EntityManager em;
@@ -66,10 +72,15 @@ public class JpaEvidenceItems implements EvidenceItems {
                 .getResultStream().findFirst();
     }
 
+    /**
+     * The requirements each item names (an eager element collection) are read in batches of the fetched
+     * items' ids; otherwise EclipseLink reads them with one query per item, 20,000 for a large release.
+     */
     @Override
     public List<Evidence> page(long releaseId, int offset, int limit) {
         return em.createQuery("select e from Evidence e where e.release.id = :release order by e.id", Evidence.class)
-                .setParameter("release", releaseId).setFirstResult(offset).setMaxResults(limit).getResultList();
+                .setParameter("release", releaseId).setFirstResult(offset).setMaxResults(limit)
+                .setHint(BATCH_TYPE, "IN").setHint(BATCH, "e.explicitRequirements").getResultList();
     }
 
     @Override
@@ -82,6 +93,16 @@ public class JpaEvidenceItems implements EvidenceItems {
     public List<EvidenceReview> reviewsOf(long evidenceId) {
         return em.createQuery("select r from EvidenceReview r where r.evidence.id = :id order by r.reviewedAt, r.id",
                 EvidenceReview.class).setParameter("id", evidenceId).getResultList();
+    }
+
+    @Override
+    public Map<Long, List<EvidenceReview>> reviewsOfRelease(long releaseId) {
+        Map<Long, List<EvidenceReview>> byItem = new HashMap<>();
+        em.createQuery("select r from EvidenceReview r where r.evidence.release.id = :release "
+                        + "order by r.reviewedAt, r.id", EvidenceReview.class)
+                .setParameter("release", releaseId).getResultStream()
+                .forEach(r -> byItem.computeIfAbsent(r.evidence().id(), id -> new ArrayList<>()).add(r));
+        return byItem;
     }
 
     @Override

@@ -74,6 +74,35 @@ public class BlobStore {
         }
     }
 
+    /**
+     * Publishes a file this application wrote into the staging area itself (an audit package's ZIP) by
+     * renaming it, instead of reading it back through {@link #store}: that read, hash and copy cost as much as
+     * writing the ZIP once more. The caller vouches for the digest, which it computed over the bytes as it
+     * wrote them; the size is checked. The file is fsynced before it becomes visible, as an upload is; when
+     * the store already has the content, the file is deleted instead.
+     */
+    public StoredBlob adopt(Path staged, Sha256 digest, long size) {
+        Path file = staged.toAbsolutePath().normalize();
+        if (!staging.equals(file.getParent())) {
+            throw new IllegalArgumentException(file + " is not in the blob store's staging area " + staging);
+        }
+        try {
+            long actual = Files.size(file);
+            if (actual != size) {
+                throw new IllegalStateException(file + " has " + actual + " bytes, not the " + size + " it was written with");
+            }
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            publish(file, digest);
+            return new StoredBlob(digest, size);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish " + file + " as blob " + digest, e);
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
     private long writeAndCheck(InputStream body, Path temp, Sha256 expected, long declaredLength, long maxBytes) {
         MessageDigest sha = sha256();
         long size = 0;

@@ -30,7 +30,9 @@ import java.util.TreeSet;
  * Requirements as code: one Markdown file per requirement, a YAML front-matter block between two
  * {@code ---} lines, then the text (see requirements/FORMAT.md). YAML is read with SnakeYAML Engine,
  * which builds only plain maps, lists and scalars (no object construction), with duplicate keys refused,
- * aliases capped and the document size bounded. Files without front matter (README.md) are not requirements.
+ * aliases capped and the document size bounded; the simple form nearly every file uses is read without it
+ * ({@link SimpleFrontMatter}, which gives way to SnakeYAML wherever it is not sure). Files without front
+ * matter (README.md) are not requirements.
  */
 @ApplicationScoped
 public class MarkdownFormat implements RequirementFormat {
@@ -72,7 +74,13 @@ public class MarkdownFormat implements RequirementFormat {
         }
     }
 
+    /** The front matter as plain data: the common simple form directly, anything else through SnakeYAML. */
     private static Map<?, ?> load(String path, String yaml) {
+        Map<String, Object> simple = SimpleFrontMatter.read(yaml);
+        return simple != null ? simple : loadWithSnakeYaml(path, yaml);
+    }
+
+    static Map<?, ?> loadWithSnakeYaml(String path, String yaml) {
         LoadSettings settings = LoadSettings.builder()
                 .setAllowDuplicateKeys(false)
                 .setMaxAliasesForCollections(10)

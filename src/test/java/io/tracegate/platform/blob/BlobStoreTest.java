@@ -53,6 +53,53 @@ class BlobStoreTest {
     }
 
     @Test
+    void adoptRenamesAStagedFileIntoPlaceWithoutCopyingIt() throws IOException {
+        byte[] body = "an audit package".getBytes(StandardCharsets.UTF_8);
+        Sha256 digest = digestOf(body);
+        Path staged = Files.write(root.resolve("staging").resolve("package-1.zip"), body);
+        Object inode = Files.readAttributes(staged, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+
+        StoredBlob stored = store.adopt(staged, digest, body.length);
+
+        assertThat(stored).isEqualTo(new StoredBlob(digest, body.length));
+        Path located = store.locate(digest).orElseThrow();
+        assertThat(Files.readAllBytes(located)).isEqualTo(body);
+        assertThat(Files.readAttributes(located, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                .isEqualTo(inode);
+        assertThat(staged).doesNotExist();
+    }
+
+    @Test
+    void adoptDropsTheStagedFileWhenTheStoreHasTheContentAlready() throws IOException {
+        byte[] body = "the same package again".getBytes(StandardCharsets.UTF_8);
+        Sha256 digest = digestOf(body);
+        store.store(new ByteArrayInputStream(body), digest, body.length, MAX);
+        Path staged = Files.write(root.resolve("staging").resolve("package-2.zip"), body);
+
+        assertThat(store.adopt(staged, digest, body.length)).isEqualTo(new StoredBlob(digest, body.length));
+
+        assertThat(staged).doesNotExist();
+        assertThat(Files.readAllBytes(store.locate(digest).orElseThrow())).isEqualTo(body);
+    }
+
+    @Test
+    void adoptRefusesFilesOutsideTheStagingAreaAndFilesOfAnotherSize() throws IOException {
+        byte[] body = "package".getBytes(StandardCharsets.UTF_8);
+        Sha256 digest = digestOf(body);
+        Path outside = Files.write(root.resolve("elsewhere.zip"), body);
+        Path staged = Files.write(root.resolve("staging").resolve("package-3.zip"), body);
+
+        assertThatThrownBy(() -> store.adopt(outside, digest, body.length)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("staging");
+        assertThatThrownBy(() -> store.adopt(staged, digest, body.length + 1)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("bytes");
+
+        assertThat(outside).exists();
+        assertThat(staged).doesNotExist();
+        assertThat(store.contains(digest)).isFalse();
+    }
+
+    @Test
     void storeAcceptsAChunkedBodyWithinTheLimit() throws IOException {
         byte[] body = new byte[3 * (1 << 20) / 2];
         body[body.length - 1] = 7;

@@ -123,25 +123,61 @@ class GitRequirementSourceTest {
     }
 
     @Test
-    void aLocalRepositoryIsFetchedIntoABareMirrorAndAgainAfterACommit() throws Exception {
+    void aRepositoryUrlIsFetchedIntoABareMirrorAndAgainAfterACommit() throws Exception {
         try (RequirementRepo repo = RequirementRepo.init(temp.resolve("repo")).small()) {
             repo.commit("first");
             GitRequirementSource git = source(GitLimits.defaults());
-            git.fetch(repo.dir().toString(), "main");
+            String url = repo.dir().toUri().toString();
+            git.fetch(url, "main");
             String second = repo.write("requirements/system/FSR-02.md", RequirementRepo.requirement("FSR-02", "C",
                     "functional-safety-requirement", "SG-01", "")).commit("second");
-            assertThat(git.fetch(repo.dir().toString(), "main").commitId()).isEqualTo(second);
+            GitRequirementSource.Snapshot snapshot = git.fetch(url, "main");
+            assertThat(snapshot.commitId()).isEqualTo(second);
 
             java.nio.file.Path mirror;
             try (var mirrors = java.nio.file.Files.list(temp.resolve("mirrors"))) {
                 mirror = mirrors.collect(java.util.stream.Collectors.toList()).get(0);
             }
+            assertThat(snapshot.gitDir()).isEqualTo(mirror);
             try (org.eclipse.jgit.lib.Repository bare = org.eclipse.jgit.storage.file.FileRepositoryBuilder.create(mirror.toFile())) {
                 assertThat(bare.isBare()).isTrue();
                 assertThat(bare.exactRef("refs/remotes/origin/main").getObjectId().name()).isEqualTo(second);
             }
             assertThat(mirror.resolve("requirements")).as("nothing checked out").doesNotExist();
-            assertThat(git.read(git.fetch(repo.dir().toString(), second), "", Optional.empty()).drafts()).hasSize(4);
+            assertThat(git.read(git.fetch(url, second), "", Optional.empty()).drafts()).hasSize(4);
+        }
+    }
+
+    @Test
+    void aLocalRepositoryIsReadInPlaceAtTheCommitTheRefNamedThen() throws Exception {
+        try (RequirementRepo repo = RequirementRepo.init(temp.resolve("repo")).small()) {
+            String first = repo.commit("first");
+            GitRequirementSource git = source(GitLimits.defaults());
+            GitRequirementSource.Snapshot snapshot = git.fetch(repo.dir().toString(), "main");
+            repo.write("requirements/system/FSR-02.md", RequirementRepo.requirement("FSR-02", "C",
+                    "functional-safety-requirement", "SG-01", "")).commit("second");
+
+            assertThat(snapshot.commitId()).isEqualTo(first);
+            assertThat(snapshot.gitDir()).isEqualTo(repo.dir().resolve(".git"));
+            assertThat(temp.resolve("mirrors")).as("no copy of a local repository").doesNotExist();
+            assertThat(git.read(snapshot, "", Optional.empty()).drafts()).as("the pinned commit, not the branch's new tip")
+                    .hasSize(3);
+            assertThat(git.read(git.fetch(repo.dir().toString(), "main"), "", Optional.empty()).drafts()).hasSize(4);
+        }
+    }
+
+    @Test
+    void aLocalRepositorysOwnRefsAndUnreachableCommitsAreNotImported() throws Exception {
+        try (RequirementRepo repo = RequirementRepo.init(temp.resolve("repo")).small()) {
+            repo.commit("first");
+            String dangling = repo.write("requirements/system/FSR-02.md", RequirementRepo.requirement("FSR-02", "C",
+                    "functional-safety-requirement", "SG-01", "")).commit("second");
+            repo.resetHard("HEAD~1");
+            GitRequirementSource git = source(GitLimits.defaults());
+            for (String ref : List.of(dangling, "HEAD", "refs/heads/main", "main@{1}")) {
+                assertThatThrownBy(() -> git.fetch(repo.dir().toString(), ref)).as(ref)
+                        .isInstanceOf(BaselineRejected.class).hasMessageContaining("no branch, tag or commit");
+            }
         }
     }
 

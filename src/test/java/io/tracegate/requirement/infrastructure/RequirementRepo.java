@@ -47,6 +47,11 @@ public final class RequirementRepo implements AutoCloseable {
         return commit.name();
     }
 
+    /** Moves the current branch to {@code ref}, leaving the commits after it unreachable (but in the reflog). */
+    public void resetHard(String ref) throws Exception {
+        git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(ref).call();
+    }
+
     public void tag(String name) throws Exception {
         git.tag().setName(name).setSigned(false).setAnnotated(false).call();
     }

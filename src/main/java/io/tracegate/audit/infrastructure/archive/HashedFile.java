@@ -38,6 +38,14 @@ record HashedFile(String path, FileRole role, Path file, String sha256, long siz
         return new HashedFile(path, role, file, HexFormat.of().formatHex(sha.digest()), size, crc.getValue(), originalName);
     }
 
+    /**
+     * A stored file as the database recorded it, before it is read: enough for manifest.json, which lists
+     * digests and sizes only. Its CRC is unknown ({@code -1}), so it can never be written into a ZIP.
+     */
+    static HashedFile recorded(String path, FileRole role, Path file, String sha256, long size, String originalName) {
+        return new HashedFile(path, role, file, sha256, size, -1, originalName);
+    }
+
     static MessageDigest digester() {
         try {
             return MessageDigest.getInstance("SHA-256");

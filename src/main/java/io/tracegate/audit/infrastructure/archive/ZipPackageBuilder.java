@@ -20,8 +20,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -57,19 +55,32 @@ public final class ZipPackageBuilder implements PackageBuilder {
             hashed.add(HashedFile.of(PackageLayout.TRACEABILITY, FileRole.TRACEABILITY, csv, null));
             hashed.add(written(work, PackageLayout.CERTIFICATE, FileRole.SIGNING_CERTIFICATE,
                     Pem.of(key.chain()).getBytes(StandardCharsets.US_ASCII)));
-            long storedBytes = files.stream().mapToLong(SourceFile::size).sum();
-            long checked = 0;
-            progress.reached(PackageStep.CHECKING_STORED_FILES, 0, storedBytes);
-            for (SourceFile f : files) {
-                hashed.add(stored(f));
-                checked += f.size();
-                progress.reached(PackageStep.CHECKING_STORED_FILES, checked, storedBytes);
-            }
-            byte[] manifest = ManifestJson.of(content, generator, key.fingerprint(), hashed);
+            // manifest.json and the report are built from the digests the database recorded; the stored files are
+            // re-hashed meanwhile, and any that no longer matches its record fails the package, so a package is
+            // only ever made when the two agree and the bytes are the same as if they had been built in turn.
+            List<HashedFile> recorded = new ArrayList<>(hashed);
+            files.forEach(f -> recorded.add(HashedFile.recorded(f.path(), f.role(), f.location(), f.sha256(), f.size(),
+                    f.originalName())));
+            byte[] manifest = ManifestJson.of(content, generator, key.fingerprint(), recorded);
             HashedFile manifestFile = written(work, PackageLayout.MANIFEST, FileRole.MANIFEST, manifest);
             Path report = work.resolve(PackageLayout.REPORT);
-            progress.reached(PackageStep.RENDERING_REPORT, 0, 0);
-            ReportRenderer.render(content, key, generator, manifest, report);
+            ReportRendering rendering = ReportRendering.start(
+                    () -> ReportRenderer.render(content, key, generator, manifest, report));
+            try {
+                long storedBytes = files.stream().mapToLong(SourceFile::size).sum();
+                long checked = 0;
+                progress.reached(PackageStep.CHECKING_STORED_FILES, 0, storedBytes);
+                for (SourceFile f : files) {
+                    hashed.add(stored(f));
+                    checked += f.size();
+                    progress.reached(PackageStep.CHECKING_STORED_FILES, checked, storedBytes);
+                }
+                progress.reached(PackageStep.RENDERING_REPORT, 0, 0);
+                rendering.await();
+            } catch (RuntimeException | Error e) {
+                rendering.settle();
+                throw e;
+            }
 
             List<HashedFile> listed = new ArrayList<>();
             listed.add(HashedFile.of(PackageLayout.REPORT, FileRole.REPORT, report, null));
@@ -108,19 +119,18 @@ public final class ZipPackageBuilder implements PackageBuilder {
 
     private static BuiltPackage zip(List<HashedFile> entries, PackageContent content, Path target,
                                     PackageProgress progress) throws IOException {
-        MessageDigest sha = HashedFile.digester();
         long total = entries.stream().mapToLong(HashedFile::size).sum();
         long written = 0;
         progress.reached(PackageStep.WRITING_ARCHIVE, 0, total);
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), sha);
-             DeterministicZip zip = new DeterministicZip(out, content.asOf())) {
+        HashingWriter hashing = new HashingWriter(Files.newOutputStream(target));
+        try (hashing; DeterministicZip zip = new DeterministicZip(hashing, content.asOf())) {
             for (HashedFile entry : entries) {
                 zip.add(entry);
                 written += entry.size();
                 progress.reached(PackageStep.WRITING_ARCHIVE, written, total);
             }
         }
-        return new BuiltPackage(target, HexFormat.of().formatHex(sha.digest()), Files.size(target));
+        return new BuiltPackage(target, HexFormat.of().formatHex(hashing.digest()), Files.size(target));
     }
 
     private static void deleteTree(Path dir) {

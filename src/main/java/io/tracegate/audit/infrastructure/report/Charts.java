@@ -37,7 +37,7 @@ final class Charts {
             float label = flow.width() * LABEL_SHARE;
             float barLeft = flow.left() + label;
             float barWidth = flow.width() - label - VALUE_WIDTH;
-            String text = ReportFonts.fit(flow.fonts.regular, k.requirement() + "  " + k.criterion());
+            String text = flow.fonts.fit(flow.fonts.regular, k.requirement() + "  " + k.criterion());
             flow.text(flow.fonts.regular, PageFlow.SMALL, Cell.INK, flow.left(), top - 9, clip(flow, text, label - 4));
             double value = k.measured().doubleValue();
             double threshold = k.threshold().doubleValue();
@@ -64,7 +64,7 @@ final class Charts {
             String numbers = plain(k.measured()) + " " + k.comparator() + " " + plain(k.threshold())
                     + (k.unit() == null ? "" : " " + k.unit()) + (k.met() ? "" : "  ✗");
             flow.text(flow.fonts.regular, PageFlow.SMALL, color, barLeft + barWidth + 4, top - 9,
-                    ReportFonts.fit(flow.fonts.regular, numbers));
+                    flow.fonts.fit(flow.fonts.regular, numbers));
         }
         flow.gap(6);
     }
@@ -86,7 +86,7 @@ final class Charts {
             float barWidth = flow.width() - label - VALUE_WIDTH;
             String name = l.metric() + (l.scope().isEmpty() ? "" : "[" + l.scope() + "]");
             flow.text(flow.fonts.regular, PageFlow.SMALL, Cell.INK, flow.left(), top - 9,
-                    clip(flow, ReportFonts.fit(flow.fonts.regular, name), label - 4));
+                    clip(flow, flow.fonts.fit(flow.fonts.regular, name), label - 4));
             double change = relative(l);
             float centre = barLeft + barWidth / 2;
             float end = (float) (centre + (barWidth / 2) * change / max);
@@ -107,7 +107,7 @@ final class Charts {
             String numbers = String.format(java.util.Locale.ROOT, "%+.2f %%", change * 100) + "  (" + plain(l.value())
                     + " vs " + plain(l.reference()) + ")";
             flow.text(flow.fonts.regular, PageFlow.SMALL, color, barLeft + barWidth + 4, top - 9,
-                    ReportFonts.fit(flow.fonts.regular, numbers));
+                    flow.fonts.fit(flow.fonts.regular, numbers));
         }
         flow.gap(6);
     }
@@ -122,11 +122,11 @@ final class Charts {
 
     /** Shortens a chart label to its width with an ellipsis; the full text is in the trace matrix. */
     private static String clip(PageFlow flow, String fitted, float width) {
-        if (ReportFonts.width(flow.fonts.regular, PageFlow.SMALL, fitted) <= width) {
+        if (flow.fonts.width(flow.fonts.regular, PageFlow.SMALL, fitted) <= width) {
             return fitted;
         }
         String text = fitted;
-        while (text.length() > 1 && ReportFonts.width(flow.fonts.regular, PageFlow.SMALL, text + "…") > width) {
+        while (text.length() > 1 && flow.fonts.width(flow.fonts.regular, PageFlow.SMALL, text + "…") > width) {
             text = text.substring(0, text.offsetByCodePoints(text.length(), -1));
         }
         return text + "…";

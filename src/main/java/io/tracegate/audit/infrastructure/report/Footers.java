@@ -18,10 +18,12 @@ final class Footers {
 
     static void draw(PDDocument doc, ReportFonts fonts, String release, String manifestDigest) {
         int total = doc.getNumberOfPages();
-        String first = ReportFonts.fit(fonts.regular, "Tracegate audit package · " + release);
-        String digest = ReportFonts.fit(fonts.mono, "manifest " + manifestDigest);
-        for (int i = 0; i < total; i++) {
-            PDPage page = doc.getPage(i);
+        String first = fonts.fit(fonts.regular, "Tracegate audit package · " + release);
+        String digest = fonts.fit(fonts.mono, "manifest " + manifestDigest);
+        // The page tree's iterator, not getPage(i): that walks the tree from its root for every page, which made
+        // the footers of a report of thousands of pages quadratic.
+        int i = 0;
+        for (PDPage page : doc.getPages()) {
             try (PDPageContentStream canvas = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND,
                     true, true)) {
                 float left = PageFlow.MARGIN;
@@ -34,11 +36,12 @@ final class Footers {
                 String number = "page " + (i + 1) + " of " + total;
                 show(canvas, fonts, fonts.regular, left, 30, first);
                 show(canvas, fonts, fonts.mono, left, 21, digest);
-                float width = ReportFonts.width(fonts.regular, PageFlow.SMALL, number);
+                float width = fonts.width(fonts.regular, PageFlow.SMALL, number);
                 show(canvas, fonts, fonts.regular, right - width, 30, number);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            i++;
         }
     }
 

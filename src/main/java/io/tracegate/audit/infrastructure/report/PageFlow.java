@@ -120,7 +120,7 @@ final class PageFlow {
     }
 
     private void heading(String title, float size, PDType0Font font) {
-        for (String line : TextWrap.lines(font, size, ReportFonts.fit(font, title), width())) {
+        for (String line : TextWrap.lines(fonts.widths(font), size, fonts.fit(font, title), width())) {
             ensure(size * LEADING);
             y -= size * LEADING;
             text(font, size, Cell.INK, left(), y + size * 0.25f, line);
@@ -133,7 +133,7 @@ final class PageFlow {
     }
 
     void paragraph(String text, PDType0Font font, float size, Color color) {
-        for (String line : TextWrap.lines(font, size, ReportFonts.fit(font, text), width())) {
+        for (String line : TextWrap.lines(fonts.widths(font), size, fonts.fit(font, text), width())) {
             ensure(size * LEADING);
             y -= size * LEADING;
             text(font, size, color, left(), y + size * 0.25f, line);
@@ -189,7 +189,7 @@ final class PageFlow {
         for (int i = 0; i < cells.size(); i++) {
             Cell c = cells.get(i);
             PDType0Font font = font(c);
-            List<String> wrapped = TextWrap.lines(font, BODY, ReportFonts.fit(font, c.text()), widths[i] - 2 * CELL_PAD);
+            List<String> wrapped = TextWrap.lines(fonts.widths(font), BODY, fonts.fit(font, c.text()), widths[i] - 2 * CELL_PAD);
             lines.add(wrapped);
             height = Math.max(height, wrapped.size());
         }

@@ -1,6 +1,5 @@
 package io.tracegate.audit.infrastructure.report;
 
-import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -11,7 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The report's fonts: DejaVu Sans Condensed (regular, bold) and DejaVu Sans Mono for digests, embedded as
@@ -30,11 +31,15 @@ final class ReportFonts implements AutoCloseable {
     final PDType0Font mono;
     /** Kept open until the document is saved: the subsets are cut from them then. */
     private final List<TrueTypeFont> files = new ArrayList<>();
+    private final Map<PDType0Font, GlyphWidths> widths = new IdentityHashMap<>();
 
     private ReportFonts(PDDocument doc) {
         this.regular = font(doc, "DejaVuSansCondensed.ttf");
         this.bold = font(doc, "DejaVuSansCondensed-Bold.ttf");
         this.mono = font(doc, "DejaVuSansMono.ttf");
+        for (PDType0Font f : List.of(regular, bold, mono)) {
+            widths.put(f, new GlyphWidths(f));
+        }
     }
 
     static ReportFonts load(PDDocument doc) {
@@ -67,12 +72,22 @@ final class ReportFonts implements AutoCloseable {
         }
     }
 
+    /** The glyph widths of one of the three fonts, measured once per character. */
+    GlyphWidths widths(PDType0Font font) {
+        GlyphWidths w = widths.get(font);
+        if (w == null) {
+            throw new IllegalArgumentException("not one of the report's fonts: " + font.getName());
+        }
+        return w;
+    }
+
     /** The text with every character the font cannot show replaced; line breaks are kept for the caller. */
-    static String fit(PDType0Font font, String text) {
+    String fit(PDType0Font font, String text) {
         if (text == null) {
             return "";
         }
-        CmapLookup cmap = font.getCmapLookup();
+        GlyphWidths glyphs = widths(font);
+        int replacement = glyphs.hasGlyph(REPLACEMENT) ? REPLACEMENT : '?';
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
             if (c == '\n') {
@@ -81,8 +96,8 @@ final class ReportFonts implements AutoCloseable {
                 out.append(' ');
             } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
                     || Character.getType(c) == Character.SURROGATE || Character.getType(c) == Character.UNASSIGNED
-                    || Character.getType(c) == Character.PRIVATE_USE || cmap.getGlyphId(c) == 0) {
-                out.appendCodePoint(cmap.getGlyphId(REPLACEMENT) != 0 ? REPLACEMENT : '?');
+                    || Character.getType(c) == Character.PRIVATE_USE || !glyphs.hasGlyph(c)) {
+                out.appendCodePoint(replacement);
             } else {
                 out.appendCodePoint(c);
             }
@@ -91,11 +106,7 @@ final class ReportFonts implements AutoCloseable {
     }
 
     /** Width in points of already fitted text. */
-    static float width(PDType0Font font, float size, String fitted) {
-        try {
-            return font.getStringWidth(fitted) / 1000f * size;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    float width(PDType0Font font, float size, String fitted) {
+        return widths(font).width(size, fitted);
     }
 }

@@ -16,11 +16,23 @@ final class BaselineRepository {
     }
 
     static void generate(Path repo, int requirements) throws Exception {
+        write(requirements, i -> repo.resolve("requirements/area-" + (i % 50) + "/" + idOf(i) + ".md"));
+        PackageBenchmark.run(repo, "git", "init", "-q", "-b", "main");
+        PackageBenchmark.run(repo, "git", "add", "-A");
+        PackageBenchmark.run(repo, "git", "-c", "user.name=bench", "-c", "user.email=bench@example.com", "commit", "-q",
+                "-m", requirements + " requirements");
+    }
+
+    /**
+     * Writes the requirement files: {@value #GOALS} safety goals, {@value #FSRS} FSRs under them, the rest ML
+     * requirements under the FSRs, each at the path {@code fileOf} gives.
+     */
+    static void write(int requirements, java.util.function.IntFunction<Path> fileOf) throws java.io.IOException {
         for (int i = 0; i < requirements; i++) {
             String kind = i < GOALS ? "safety-goal" : i < GOALS + FSRS ? "functional-safety-requirement" : "ml-performance";
             String parent = i < GOALS ? "" : i < GOALS + FSRS ? idOf(i % GOALS) : idOf(GOALS + i % FSRS);
             String criteria = i < GOALS + FSRS ? "" : "\"recall[class=pedestrian, set=night-hil] >= 0.9" + (i % 10) + "\"";
-            Path file = repo.resolve("requirements/area-" + (i % 50) + "/" + idOf(i) + ".md");
+            Path file = fileOf.apply(i);
             Files.createDirectories(file.getParent());
             Files.writeString(file, """
                     ---
@@ -35,10 +47,6 @@ final class BaselineRepository {
                     Why it matters.
                     """.formatted(idOf(i), i, i < GOALS ? "D" : "B", kind, parent, criteria));
         }
-        PackageBenchmark.run(repo, "git", "init", "-q", "-b", "main");
-        PackageBenchmark.run(repo, "git", "add", "-A");
-        PackageBenchmark.run(repo, "git", "-c", "user.name=bench", "-c", "user.email=bench@example.com", "commit", "-q",
-                "-m", requirements + " requirements");
     }
 
     static String idOf(int i) {

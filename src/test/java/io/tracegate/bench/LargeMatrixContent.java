@@ -75,7 +75,7 @@ final class LargeMatrixContent {
             kpis.add(new KpiCheck(id, criterion, ">=", threshold, null, measured, met, true, evidenceId));
         }
         return new PackageContent(base.summary(), base.identity(), base.optimization(), base.baseline(), trace, kpis,
-                base.regression(), evidence, base.waivers(), base.approval(), base.history(), base.asOf(),
+                base.regression(), base.latencies(), evidence, base.waivers(), base.approval(), base.history(), base.asOf(),
                 base.releaseManifest());
     }
 

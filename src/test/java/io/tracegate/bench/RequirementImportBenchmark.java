@@ -109,26 +109,7 @@ public final class RequirementImportBenchmark {
 
     /** 10 safety goals, 100 FSRs under them, the rest ML requirements under the FSRs. */
     private static void generate(Path repo) throws Exception {
-        for (int i = 0; i < REQUIREMENTS; i++) {
-            String id = idOf(i);
-            String kind = i < 10 ? "safety-goal" : i < 110 ? "functional-safety-requirement" : "ml-performance";
-            String parent = i < 10 ? "" : i < 110 ? idOf(i % 10) : idOf(10 + i % 100);
-            String criteria = i < 110 ? "" : "\"recall[class=pedestrian, set=night-hil] >= 0.9" + (i % 10) + "\"";
-            Path file = repo.resolve(pathOf(i));
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, """
-                    ---
-                    id: %s
-                    title: Generated requirement %d
-                    asil: %s
-                    kind: %s
-                    parents: [%s]
-                    verification: {method: HIL, level: ml-model}
-                    criteria: [%s]
-                    ---
-                    Why it matters.
-                    """.formatted(id, i, i < 10 ? "D" : "B", kind, parent, criteria));
-        }
+        BaselineRepository.write(REQUIREMENTS, i -> repo.resolve(pathOf(i)));
     }
 
     private static String idOf(int i) {

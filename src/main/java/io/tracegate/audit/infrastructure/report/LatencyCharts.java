@@ -28,7 +28,7 @@ final class LatencyCharts {
 
     static void draw(PageFlow flow, LatencyChart chart) {
         float top = flow.take(CAPTION + PLOT_HEIGHT + AXIS + 6);
-        flow.text(flow.fonts.bold, PageFlow.SMALL, Cell.INK, flow.left(), top - 8, ReportFonts.fit(flow.fonts.bold,
+        flow.text(flow.fonts.bold, PageFlow.SMALL, Cell.INK, flow.left(), top - 8, flow.fonts.fit(flow.fonts.bold,
                 chart.fileName() + " (evidence " + chart.evidenceId() + "): " + chart.count() + " inferences, min "
                         + ms(chart.min()) + ", median " + ms(chart.p50()) + ", p99 " + ms(chart.p99()) + ", max "
                         + ms(chart.max())));
@@ -67,7 +67,7 @@ final class LatencyCharts {
         for (int i = 0; i <= 4; i++) {
             double value = axis.lo + (axis.hi - axis.lo) * i / 4;
             String label = ms(value);
-            float width = ReportFonts.width(flow.fonts.regular, PageFlow.SMALL, label);
+            float width = flow.fonts.width(flow.fonts.regular, PageFlow.SMALL, label);
             float x = Math.max(flow.left(), Math.min(axis.x(value) - width / 2, flow.left() + flow.width() - width));
             flow.text(flow.fonts.regular, PageFlow.SMALL, Cell.GREY, x, base - 9, label);
         }
@@ -80,7 +80,7 @@ final class LatencyCharts {
     }
 
     private static void label(PageFlow flow, float x, float base, int row, String text, Color color) {
-        float width = ReportFonts.width(flow.fonts.regular, PageFlow.SMALL, text);
+        float width = flow.fonts.width(flow.fonts.regular, PageFlow.SMALL, text);
         float right = flow.left() + flow.width();
         float at = x + 2 + width > right ? x - 2 - width : x + 2;
         flow.text(flow.fonts.regular, PageFlow.SMALL, color, at, base + PLOT_HEIGHT - 8 - 8 * (row % 4), text);

@@ -39,6 +39,11 @@ public class ContainerFailureMapper implements ExceptionMapper<Throwable> {
                 return new FailureMapper().toResponse(failure);
             }
             if (t instanceof EJBAccessException) {
+                // The role check at the HTTP edge (RoleCheck) already passed, so a refusal by the EJB container
+                // means the two disagree about the caller's roles: worth a trace, not only a 403.
+                LOG.log(Level.WARNING, "EJB container refused " + (security == null || security.getUserPrincipal() == null
+                        ? "an anonymous caller" : security.getUserPrincipal().getName()) + " after the HTTP role check passed",
+                        thrown);
                 return refused();
             }
             if (t instanceof OptimisticLockException) {

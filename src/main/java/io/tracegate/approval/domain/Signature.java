@@ -3,6 +3,7 @@ package io.tracegate.approval.domain;
 import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.release.domain.Release;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -29,23 +30,8 @@ public class Signature {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "signature_seq")
     private Long id;
 
-    @Column(name = "release_id", nullable = false)
-    private long releaseId;
-
-    @Column(name = "review_round", nullable = false)
-    private int round;
-
-    @Column(name = "manifest_digest", nullable = false, length = 64)
-    private String manifestDigest;
-
-    @Column(nullable = false, length = 64)
-    private String signer;
-
-    @Column(name = "printed_name", nullable = false, length = 200)
-    private String printedName;
-
-    @Column(name = "signed_at", nullable = false)
-    private Instant signedAt;
+    @Embedded
+    private SignedContent signed;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 30)
@@ -70,21 +56,16 @@ public class Signature {
             throw new InvalidInput("comment", "a rejection needs the reason");
         }
         Signature s = new Signature();
-        s.releaseId = release.id();
-        s.round = release.reviewRound();
-        s.manifestDigest = release.manifestDigest().orElseThrow();
-        s.signer = Objects.requireNonNull(signer);
-        s.printedName = Objects.requireNonNull(printedName);
         s.meaning = Objects.requireNonNull(meaning);
         s.comment = comment == null || comment.isBlank() ? null : comment.strip();
         s.gateGreen = gateGreen;
-        s.signedAt = Objects.requireNonNull(at);
+        s.signed = SignedContent.of(release, signer, printedName, at);
         return s;
     }
 
     /** Whether the signature still speaks for the release's content (no reopen since). */
     public boolean isCurrentFor(Release release) {
-        return release.reviewRound() == round && release.manifestDigest().map(manifestDigest::equals).orElse(false);
+        return signed.isCurrentFor(release);
     }
 
     public Long id() {
@@ -92,27 +73,27 @@ public class Signature {
     }
 
     public long releaseId() {
-        return releaseId;
+        return signed.releaseId();
     }
 
     public int round() {
-        return round;
+        return signed.round();
     }
 
     public String manifestDigest() {
-        return manifestDigest;
+        return signed.manifestDigest();
     }
 
     public String signer() {
-        return signer;
+        return signed.signer();
     }
 
     public String printedName() {
-        return printedName;
+        return signed.printedName();
     }
 
     public Instant signedAt() {
-        return signedAt;
+        return signed.signedAt();
     }
 
     public SignatureMeaning meaning() {

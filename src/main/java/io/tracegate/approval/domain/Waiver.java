@@ -6,6 +6,7 @@ import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.release.domain.Release;
 import io.tracegate.requirement.domain.RequirementId;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -34,14 +35,8 @@ public class Waiver {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "waiver_seq")
     private Long id;
 
-    @Column(name = "release_id", nullable = false)
-    private long releaseId;
-
-    @Column(name = "review_round", nullable = false)
-    private int round;
-
-    @Column(name = "manifest_digest", nullable = false, length = 64)
-    private String manifestDigest;
+    @Embedded
+    private SignedContent signed;
 
     @Column(name = "req_id", nullable = false, length = 100)
     private String requirementId;
@@ -55,15 +50,6 @@ public class Waiver {
 
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
-
-    @Column(nullable = false, length = 64)
-    private String signer;
-
-    @Column(name = "printed_name", nullable = false, length = 200)
-    private String printedName;
-
-    @Column(name = "signed_at", nullable = false)
-    private Instant signedAt;
 
     protected Waiver() {
     }
@@ -81,23 +67,17 @@ public class Waiver {
             throw new InvalidInput("expiresAt", "must be in the future and at most " + LONGEST.toDays() + " days away");
         }
         Waiver w = new Waiver();
-        w.releaseId = release.id();
-        w.round = release.reviewRound();
-        w.manifestDigest = release.manifestDigest().orElseThrow();
         w.requirementId = requirement.value();
         w.verdictWaived = current;
         w.justification = justification.strip();
         w.expiresAt = expiresAt;
-        w.signer = signer;
-        w.printedName = printedName;
-        w.signedAt = at;
+        w.signed = SignedContent.of(release, signer, printedName, at);
         return w;
     }
 
     /** Valid for the release's current round and not expired at {@code now}. */
     public boolean isValidFor(Release release, Instant now) {
-        return release.reviewRound() == round && release.manifestDigest().map(manifestDigest::equals).orElse(false)
-                && now.isBefore(expiresAt);
+        return signed.isCurrentFor(release) && now.isBefore(expiresAt);
     }
 
     public Long id() {
@@ -121,22 +101,22 @@ public class Waiver {
     }
 
     public String signer() {
-        return signer;
+        return signed.signer();
     }
 
     public String printedName() {
-        return printedName;
+        return signed.printedName();
     }
 
     public Instant signedAt() {
-        return signedAt;
+        return signed.signedAt();
     }
 
     public int round() {
-        return round;
+        return signed.round();
     }
 
     public String manifestDigest() {
-        return manifestDigest;
+        return signed.manifestDigest();
     }
 }

@@ -36,13 +36,13 @@ public class JpaSignatures implements Signatures, Waivers {
 
     @Override
     public List<Signature> ofRelease(long releaseId) {
-        return em.createQuery("select s from Signature s where s.releaseId = :release order by s.signedAt, s.id",
+        return em.createQuery("select s from Signature s where s.signed.releaseId = :release order by s.signed.signedAt, s.id",
                 Signature.class).setParameter("release", releaseId).getResultList();
     }
 
     @Override
     public List<Waiver> waiversOf(long releaseId) {
-        return em.createQuery("select w from Waiver w where w.releaseId = :release order by w.signedAt, w.id",
+        return em.createQuery("select w from Waiver w where w.signed.releaseId = :release order by w.signed.signedAt, w.id",
                 Waiver.class).setParameter("release", releaseId).getResultList();
     }
 

@@ -2,15 +2,13 @@ package io.tracegate.evidence.infrastructure;
 
 import io.tracegate.evidence.domain.EvidenceRejected;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.LongConsumer;
 
 /**
  * A bounded, streaming reader of the protobuf wire format (no generated code, no protobuf library). It reads
- * through a fixed 64 KiB buffer, so a file of any size costs the same memory; length-delimited payloads are
+ * through a {@link ProtobufInput}, so a file of any size costs the same memory; length-delimited payloads are
  * only copied when the caller asks for a string of at most a given size, everything else is skipped or handed
  * to a {@link ByteSink} chunk by chunk.
  *
@@ -39,13 +37,8 @@ final class ProtobufReader {
         void accept(byte[] bytes, int offset, int length);
     }
 
-    private final InputStream in;
+    private final ProtobufInput input;
     private final String fileName;
-    private final byte[] buffer = new byte[64 * 1024];
-    private int bufferPosition;
-    private int bufferLimit;
-    private boolean endOfStream;
-    private long position;
     /** limits[0] is the file's end (Long.MAX_VALUE when unknown); limits[d] the end of the message at depth d. */
     private final long[] limits = new long[MAX_DEPTH + 1];
     private int depth;
@@ -58,14 +51,14 @@ final class ProtobufReader {
      *             length runs past the end of the file is refused before it is read
      */
     ProtobufReader(InputStream in, String fileName, long size) {
-        this.in = in;
+        this.input = new ProtobufInput(in, fileName);
         this.fileName = fileName;
         this.limits[0] = size < 0 ? Long.MAX_VALUE : size;
     }
 
     /** Bytes consumed so far. */
     long position() {
-        return position;
+        return input.position();
     }
 
     /** The current nesting depth: 0 for the top-level message. */
@@ -88,7 +81,7 @@ final class ProtobufReader {
 
     /** Whether the input is empty; only meaningful before the first field is read. */
     boolean isEmpty() {
-        return position == 0 && !fill();
+        return input.position() == 0 && !input.hasMore();
     }
 
     /**
@@ -98,13 +91,13 @@ final class ProtobufReader {
      */
     boolean nextField() {
         long limit = limits[depth];
-        if (position == limit) {
+        if (position() == limit) {
             return false;
         }
-        if (depth == 0 && limit == Long.MAX_VALUE && bufferPosition == bufferLimit && !fill()) {
+        if (depth == 0 && limit == Long.MAX_VALUE && !input.hasMore()) {
             return false;
         }
-        fieldStart = position;
+        fieldStart = position();
         long tag = readVarint();
         if (tag > 0xFFFF_FFFFL || tag < 0) {
             throw reject("invalid field tag " + Long.toUnsignedString(tag) + " at byte " + fieldStart);
@@ -140,7 +133,7 @@ final class ProtobufReader {
 
     /** A varint of at most 10 bytes, as the 64 bits it encodes. */
     long readVarint() {
-        long start = position;
+        long start = position();
         long value = 0;
         for (int i = 0; i < 10; i++) {
             int b = readByte();
@@ -173,15 +166,15 @@ final class ProtobufReader {
 
     /** Reads a length prefix and checks it against protobuf's limit and the bytes left in the enclosing message. */
     long readLength() {
-        long at = position;
+        long at = position();
         long length = readVarint();
         if (length < 0 || length > MAX_LENGTH) {
             throw reject("declared length " + Long.toUnsignedString(length) + " at byte " + at
                     + " exceeds protobuf's 2 GiB limit");
         }
         long limit = limits[depth];
-        if (limit != Long.MAX_VALUE && length > limit - position) {
-            throw reject("declared length " + length + " at byte " + at + " exceeds the " + (limit - position)
+        if (limit != Long.MAX_VALUE && length > limit - position()) {
+            throw reject("declared length " + length + " at byte " + at + " exceeds the " + (limit - position())
                     + " bytes left" + (depth == 0 ? " in the file" : " in the enclosing message"));
         }
         return length;
@@ -193,13 +186,13 @@ final class ProtobufReader {
      */
     String readString(int maxBytes, String what) {
         expect(LENGTH_DELIMITED, what);
-        long at = position;
+        long at = position();
         long length = readLength();
         if (length > maxBytes) {
             throw reject(what + " longer than " + maxBytes + " bytes at byte " + at);
         }
         byte[] bytes = new byte[(int) length];
-        readFully(bytes);
+        input.readFully(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
@@ -208,8 +201,8 @@ final class ProtobufReader {
         expect(LENGTH_DELIMITED, what);
         long length = readLength();
         byte[] bytes = new byte[(int) Math.min(length, maxBytes)];
-        readFully(bytes);
-        skipBytes(length - bytes.length);
+        input.readFully(bytes);
+        input.skip(length - bytes.length);
         String text = new String(bytes, StandardCharsets.UTF_8);
         return length > maxBytes ? text + "…" : text;
     }
@@ -223,7 +216,7 @@ final class ProtobufReader {
             throw reject("nesting deeper than " + MAX_DEPTH + " messages at byte " + at);
         }
         depth++;
-        limits[depth] = position + length;
+        limits[depth] = position() + length;
     }
 
     /** Leaves the current nested message, skipping whatever of it is left unread. */
@@ -231,7 +224,7 @@ final class ProtobufReader {
         if (depth == 0) {
             throw new IllegalStateException("not inside a nested message");
         }
-        skipBytes(limits[depth] - position);
+        input.skip(limits[depth] - position());
         depth--;
     }
 
@@ -239,9 +232,9 @@ final class ProtobufReader {
     void skipField() {
         switch (wireType) {
             case VARINT -> readVarint();
-            case FIXED64 -> skipBytes(8);
-            case FIXED32 -> skipBytes(4);
-            case LENGTH_DELIMITED -> skipBytes(readLength());
+            case FIXED64 -> input.skip(8);
+            case FIXED32 -> input.skip(4);
+            case LENGTH_DELIMITED -> input.skip(readLength());
             default -> throw new IllegalStateException("wire type " + wireType);
         }
     }
@@ -254,15 +247,7 @@ final class ProtobufReader {
     long streamBytes(ByteSink sink) {
         expect(LENGTH_DELIMITED, "bytes");
         long length = readLength();
-        long left = length;
-        while (left > 0) {
-            ensureAvailable();
-            int chunk = (int) Math.min(left, bufferLimit - bufferPosition);
-            sink.accept(buffer, bufferPosition, chunk);
-            bufferPosition += chunk;
-            position += chunk;
-            left -= chunk;
-        }
+        input.stream(length, sink);
         return length;
     }
 
@@ -279,14 +264,14 @@ final class ProtobufReader {
         }
         expect(LENGTH_DELIMITED, "packed varints");
         long length = readLength();
-        long end = position + length;
+        long end = position() + length;
         long count = 0;
-        while (position < end) {
+        while (position() < end) {
             values.accept(readVarint());
             count++;
         }
-        if (position != end) {
-            throw reject("packed varints overrun their declared length at byte " + position);
+        if (position() != end) {
+            throw reject("packed varints overrun their declared length at byte " + position());
         }
         return count;
     }
@@ -300,7 +285,7 @@ final class ProtobufReader {
         expect(LENGTH_DELIMITED, "packed 32-bit values");
         long length = readLength();
         if (length % 4 != 0) {
-            throw reject("packed 32-bit values with a length of " + length + " bytes (not a multiple of 4) at byte " + position);
+            throw reject("packed 32-bit values with a length of " + length + " bytes (not a multiple of 4) at byte " + position());
         }
         for (long i = 0; i < length / 4; i++) {
             values.accept(readFixed32());
@@ -317,7 +302,7 @@ final class ProtobufReader {
         expect(LENGTH_DELIMITED, "packed 64-bit values");
         long length = readLength();
         if (length % 8 != 0) {
-            throw reject("packed 64-bit values with a length of " + length + " bytes (not a multiple of 8) at byte " + position);
+            throw reject("packed 64-bit values with a length of " + length + " bytes (not a multiple of 8) at byte " + position());
         }
         for (long i = 0; i < length / 8; i++) {
             values.accept(readFixed64());
@@ -331,71 +316,15 @@ final class ProtobufReader {
 
     private int readByte() {
         checkWithinMessage(1);
-        ensureAvailable();
-        position++;
-        return buffer[bufferPosition++] & 0xFF;
-    }
-
-    private void readFully(byte[] target) {
-        int done = 0;
-        while (done < target.length) {
-            ensureAvailable();
-            int chunk = Math.min(target.length - done, bufferLimit - bufferPosition);
-            System.arraycopy(buffer, bufferPosition, target, done, chunk);
-            bufferPosition += chunk;
-            position += chunk;
-            done += chunk;
-        }
-    }
-
-    /** Skips by reading: exact truncation offsets, and no reliance on InputStream.skip past the end. */
-    private void skipBytes(long count) {
-        long left = count;
-        while (left > 0) {
-            ensureAvailable();
-            int chunk = (int) Math.min(left, bufferLimit - bufferPosition);
-            bufferPosition += chunk;
-            position += chunk;
-            left -= chunk;
-        }
+        return input.readByte();
     }
 
     private void checkWithinMessage(long bytes) {
-        if (position + bytes > limits[depth]) {
+        if (position() + bytes > limits[depth]) {
             throw depth == 0
-                    ? reject("truncated at byte " + position)
+                    ? reject("truncated at byte " + position())
                     : reject("a field at byte " + fieldStart + " runs past the end of its enclosing message at byte "
                     + limits[depth]);
-        }
-    }
-
-    private void ensureAvailable() {
-        if (bufferPosition == bufferLimit && !fill()) {
-            throw reject("truncated at byte " + position);
-        }
-    }
-
-    private boolean fill() {
-        if (bufferPosition < bufferLimit) {
-            return true;
-        }
-        if (endOfStream) {
-            return false;
-        }
-        try {
-            int read;
-            do {
-                read = in.read(buffer, 0, buffer.length);
-            } while (read == 0);
-            if (read < 0) {
-                endOfStream = true;
-                return false;
-            }
-            bufferPosition = 0;
-            bufferLimit = read;
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + fileName, e);
         }
     }
 }

@@ -12,6 +12,8 @@ import io.tracegate.platform.web.Unauthenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import io.tracegate.platform.security.LoginThrottle;
+import io.tracegate.platform.web.TooManyAttempts;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +58,9 @@ public class SessionResource {
     Logins logins;
 
     @Inject
+    LoginThrottle throttle;
+
+    @Inject
     CallerAuthentication authentication;
 
     @Context
@@ -69,12 +75,18 @@ public class SessionResource {
     public Response login(InputStream body) {
         JsonFields json = JsonRequest.read(body).allowOnly("username", "password");
         String username = json.requiredString("username");
+        Optional<Duration> wait = throttle.waitFor(username, request.getRemoteAddr());
+        if (wait.isPresent()) {
+            return TooManyAttempts.response(wait.get());
+        }
         char[] password = json.requiredString("password").toCharArray();
         Optional<UserAccount> account = logins.sessionLogin(username, password);
         Arrays.fill(password, '\0');
         if (account.isEmpty()) {
+            throttle.failed(username, request.getRemoteAddr());
             return Unauthenticated.response("unknown user, wrong password, or deactivated account");
         }
+        throttle.succeeded(username, request.getRemoteAddr());
         UserAccount who = account.get();
         String csrf = BrowserSessions.open(request, who.username(), who.credentialStamp());
         return Response.ok(new SessionView(who.username(), who.displayName(), who.roles().stream().sorted().toList(),

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.tracegate.audit.domain.AuditEntry;
 import io.tracegate.audit.domain.AuditTrail;
 import io.tracegate.platform.persistence.ConnectionLoss;
+import io.tracegate.platform.web.TooManyAttempts;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Optional;
@@ -53,6 +55,9 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    LoginThrottle throttle;
 
     @Inject
     AuditTrail trail;
@@ -103,11 +108,19 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             recordFailure("(undecodable)", request, "Basic credentials that are not base64 of user:password");
             return refuse(response, CHALLENGE, "the Basic credentials are not base64 of user:password");
         }
+        Optional<Duration> wait = throttle.waitFor(credential.getCaller(), request.getRemoteAddr());
+        if (wait.isPresent()) {
+            response.setHeader("Retry-After", TooManyAttempts.seconds(wait.get()));
+            return problem(response, TooManyAttempts.STATUS, TooManyAttempts.SLUG, "Too Many Requests",
+                    TooManyAttempts.detail(wait.get()));
+        }
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throttle.failed(credential.getCaller(), request.getRemoteAddr());
             recordFailure(credential.getCaller(), request, "unknown user, wrong password, or deactivated account");
             return refuse(response, CHALLENGE, "unknown user, wrong password, or deactivated account");
         }
+        throttle.succeeded(credential.getCaller(), request.getRemoteAddr());
         request.setAttribute(LoginMethod.ATTRIBUTE, LoginMethod.BASIC);
         return context.notifyContainerAboutLogin(result.getCallerPrincipal(), withoutTokenGroups(result.getCallerGroups()));
     }

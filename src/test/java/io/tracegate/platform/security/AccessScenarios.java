@@ -73,4 +73,27 @@ public interface AccessScenarios extends ApiScenarios {
             assertThat(api().get(login, "api/models").status()).as(login.name()).isEqualTo(200);
         }
     }
+
+    @Test
+    default void repeatedWrongPasswordsAreSlowedDownForThatNameFromThatAddress() throws InterruptedException {
+        String guessed = Api.unique("guessed");
+        Map<String, String> guess = Map.of("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((guessed + ":guess").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        for (int i = 0; i < 5; i++) {
+            assertThat(api().send("GET", "api/models", null, guess).status()).as("free failure " + (i + 1)).isEqualTo(401);
+        }
+        assertThat(api().send("GET", "api/models", null, guess).status()).as("the sixth still counts").isEqualTo(401);
+        Reply slowed = api().send("GET", "api/models", null, guess);
+        assertThat(slowed.status()).isEqualTo(429);
+        assertThat(slowed.header("Retry-After")).isEqualTo("1");
+        assertThat(slowed.json().getString("type")).endsWith("too-many-attempts");
+        Reply session = api().send("POST", "api/session", "{\"username\": \"" + guessed + "\", \"password\": \"guess\"}",
+                Map.of());
+        assertThat(session.status()).as("the browser login shares the count").isEqualTo(429);
+        assertThat(session.json().getString("field")).isEqualTo("password");
+        assertThat(api().get(Login.AUDITOR, "api/models").status()).as("everyone else logs in as usual").isEqualTo(200);
+        Thread.sleep(1100);
+        assertThat(api().send("GET", "api/models", null, guess).status()).as("after the wait, a guess is checked again")
+                .isEqualTo(401);
+    }
 }

@@ -56,6 +56,10 @@ public class BaselineCatalog {
     String localRoots;
 
     @Inject
+    @ConfigProperty(name = "tracegate.git.remote-hosts", defaultValue = " ")
+    String remoteHosts;
+
+    @Inject
     AuditTrail trail;
 
     @Resource
@@ -157,7 +161,7 @@ public class BaselineCatalog {
 
     private RepositoryPolicy policy() {
         return new RepositoryPolicy(Arrays.stream(localRoots.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(Path::of).toList());
+                .map(Path::of).toList(), Arrays.asList(remoteHosts.split(",")));
     }
 
     /** The directory part that {@link #importFromGit} recorded in the source ref ("main:requirements"). */

@@ -8,11 +8,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which repositories an import may read. Remote ones over https, http, ssh or git; local ones only under
+ * Which repositories an import may read. Remote ones over https, http, ssh or git, only from the hosts of
+ * {@code tracegate.git.remote-hosts} (exact names, {@code *.example.com} for a domain's hosts, or {@code *}),
+ * so an import cannot be used to make the server reach into the network it sits in; local ones only under
  * the configured roots ({@code tracegate.git.local-roots}), so an import cannot be used to read any
- * repository the server's account happens to reach.
+ * repository the server's account happens to reach. Both lists are empty unless configured.
  */
-public record RepositoryPolicy(List<Path> localRoots) {
+public record RepositoryPolicy(List<Path> localRoots, List<String> remoteHosts) {
+
+    public RepositoryPolicy {
+        localRoots = List.copyOf(localRoots);
+        remoteHosts = remoteHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).toList();
+    }
 
     /** Returns the location to fetch from, or refuses it naming the field {@code repository}. */
     public String check(String repository) {
@@ -22,8 +29,11 @@ public record RepositoryPolicy(List<Path> localRoots) {
         String text = repository.trim();
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("ssh://")
-                || lower.startsWith("git://") || lower.matches("[a-z0-9._-]+@[a-z0-9.-]+:.+")) {
-            return text;
+                || lower.startsWith("git://")) {
+            return allowedRemote(text, hostOf(text));
+        }
+        if (lower.matches("[a-z0-9._-]+@[a-z0-9.-]+:.+")) {
+            return allowedRemote(text, lower.substring(lower.indexOf('@') + 1, lower.indexOf(':')));
         }
         Path local;
         try {
@@ -40,5 +50,36 @@ public record RepositoryPolicy(List<Path> localRoots) {
                     + localRoots + "; " + normalised + " is not");
         }
         return normalised.toString();
+    }
+
+    private String allowedRemote(String text, String host) {
+        if (remoteHosts.stream().noneMatch(pattern -> matches(pattern, host))) {
+            throw new InvalidInput("repository", "remote repositories are only fetched from the hosts in "
+                    + "tracegate.git.remote-hosts " + remoteHosts + "; " + host + " is not one of them");
+        }
+        return text;
+    }
+
+    private static String hostOf(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            if (host == null || host.isEmpty()) {
+                throw new InvalidInput("repository", "the Git URL names no host: " + url);
+            }
+            return host.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("repository", "not a valid Git URL: " + url);
+        }
+    }
+
+    /** {@code *} any host; {@code *.example.com} the hosts below example.com; otherwise the exact name. */
+    static boolean matches(String pattern, String host) {
+        if (pattern.equals("*")) {
+            return true;
+        }
+        if (pattern.startsWith("*.")) {
+            return host.endsWith(pattern.substring(1)) && host.length() > pattern.length() - 1;
+        }
+        return pattern.equals(host);
     }
 }

@@ -182,6 +182,10 @@ public interface BaselineScenarios extends ApiScenarios {
         assertThat(outside.json().getString("field")).isEqualTo("repository");
         Reply relative = api().post(Login.SAFETY_ENGINEER, "api/baselines/git", "{\"repository\": \"../x\"}");
         assertThat(relative.status()).isEqualTo(400);
+        Reply internal = api().post(Login.SAFETY_ENGINEER, "api/baselines/git",
+                "{\"repository\": \"http://169.254.169.254/latest/meta-data.git\"}");
+        assertThat(internal.status()).as("no fetching from hosts nobody allowed").isEqualTo(400);
+        assertThat(internal.json().getString("detail")).contains("tracegate.git.remote-hosts");
         try (RequirementRepo repo = RequirementRepo.init(gitRoot().resolve(Api.unique("repo"))).small()) {
             repo.commit("first");
             Reply noRef = importGit(Login.SAFETY_ENGINEER, repo.dir(), "release/9.9");

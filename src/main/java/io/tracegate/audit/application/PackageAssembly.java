@@ -145,7 +145,7 @@ public class PackageAssembly {
                 Summaries.baseline(baseline),
                 TraceLines.of(matrix, reviewStates), kpis,
                 trace.regression(releaseId).rows().stream().map(Summaries::regression).toList(),
-                TraceLines.latencies(latencies.of(releaseId), kpis), evidenceLines, ApprovalLines.waivers(approval, now), ApprovalLines.of(approval), events,
+                TraceLines.latencies(latencies.of(items), kpis), evidenceLines, ApprovalLines.waivers(approval, now), ApprovalLines.of(approval), events,
                 times.latest(), manifest.text());
         return new Assembled(content, files);
     }

@@ -1,8 +1,6 @@
 package io.tracegate.requirement.domain;
 
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,15 +10,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,17 +64,13 @@ public class Requirement {
     @Column(name = "verification_level", length = 20)
     private String verificationLevel;
 
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "requirement_parent", joinColumns = @JoinColumn(name = "requirement_pk"))
-    @OrderColumn(name = "position")
-    @Column(name = "parent_id", length = 100)
-    private List<String> parents = new ArrayList<>();
+    /** The parent ids, one per line, in the order written (see {@link #lines}). */
+    @Column(name = "parent_ids", nullable = false, length = 1_000_000)
+    private String parents = "";
 
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "requirement_criterion", joinColumns = @JoinColumn(name = "requirement_pk"))
-    @OrderColumn(name = "position")
-    @Column(name = "expression", length = 500)
-    private List<String> criteria = new ArrayList<>();
+    /** The criteria in canonical form, one per line. */
+    @Column(name = "criteria", nullable = false, length = 1_000_000)
+    private String criteria = "";
 
     @Column(name = "body", length = 20000)
     private String text;
@@ -107,8 +98,8 @@ public class Requirement {
         r.kind = Objects.requireNonNull(draft.kind());
         r.verificationMethod = draft.verification().method();
         r.verificationLevel = draft.verification().level();
-        r.parents = new ArrayList<>(draft.parents().stream().map(RequirementId::value).toList());
-        r.criteria = new ArrayList<>(draft.criteria().stream().map(AcceptanceCriterion::toString).toList());
+        r.parents = joined(draft.parents().stream().map(RequirementId::value).toList());
+        r.criteria = joined(draft.criteria().stream().map(AcceptanceCriterion::toString).toList());
         r.text = draft.text();
         r.sourcePath = draft.sourcePath();
         r.sourceVersion = draft.sourceVersion();
@@ -122,9 +113,9 @@ public class Requirement {
         fields.put("title", title);
         fields.put("asil", asil.name());
         fields.put("kind", kind.slug());
-        fields.put("parents", String.join(",", parents.stream().sorted().toList()));
+        fields.put("parents", String.join(",", parentsAsText().stream().sorted().toList()));
         fields.put("verification", verificationMethod + "/" + verificationLevel);
-        fields.put("criteria", String.join("\n", criteria));
+        fields.put("criteria", String.join("\n", criteriaAsText()));
         fields.put("text", normalise(text));
         return fields;
     }
@@ -169,21 +160,49 @@ public class Requirement {
     }
 
     public List<RequirementId> parents() {
-        return parents.stream().map(RequirementId::new).toList();
+        return parentsAsText().stream().map(RequirementId::new).toList();
     }
 
     public List<AcceptanceCriterion> criteria() {
-        return criteria.stream().map(AcceptanceCriterion::parse).toList();
+        return criteriaAsText().stream().map(AcceptanceCriterion::parse).toList();
     }
 
     /** The criteria in their canonical text form, as stored (no parsing). */
     public List<String> criteriaAsText() {
-        return Collections.unmodifiableList(criteria);
+        return lines(criteria);
     }
 
     /** The parent ids as stored (no validation). */
     public List<String> parentsAsText() {
-        return Collections.unmodifiableList(parents);
+        return lines(parents);
+    }
+
+    /** The parent ids as stored in the row: one per line (see {@link #lines}). */
+    public String parentLines() {
+        return parents;
+    }
+
+    /** The canonical criteria as stored in the row: one per line (see {@link #lines}). */
+    public String criterionLines() {
+        return criteria;
+    }
+
+    /**
+     * A stored list: one element per line, the empty string for none. Ids and canonical criteria never
+     * contain a line break, so the text is the list exactly.
+     */
+    public static List<String> lines(String stored) {
+        return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split("\n", -1));
+    }
+
+    /** The stored text of a list of ids or canonical criteria; {@link #lines} reads it back. */
+    private static String joined(List<String> elements) {
+        for (String element : elements) {
+            if (element.isEmpty() || element.indexOf('\n') >= 0 || element.indexOf('\r') >= 0) {
+                throw new IllegalArgumentException("not storable as one line: '" + element + "'");
+            }
+        }
+        return String.join("\n", elements);
     }
 
     public String text() {

@@ -2,6 +2,7 @@ package io.tracegate.requirement.infrastructure;
 
 import io.tracegate.requirement.domain.Asil;
 import io.tracegate.requirement.domain.BaselineMember;
+import io.tracegate.requirement.domain.Requirement;
 import io.tracegate.requirement.domain.RequirementId;
 import jakarta.persistence.PersistenceException;
 
@@ -18,13 +19,12 @@ import java.util.List;
  */
 final class JdbcBaselineMembers {
 
-    /** One row per (member, parent); a member without parents comes once with a null parent. Grouped by id. */
-    static final String MEMBERS = "SELECT m.req_id, r.pk, r.asil, r.source_path, r.source_version, p.parent_id "
+    /** One row per member, by id. */
+    static final String MEMBERS = "SELECT m.req_id, r.pk, r.asil, r.source_path, r.source_version, r.parent_ids "
             + "FROM baseline_member m "
             + "JOIN requirement r ON r.pk = m.requirement_pk "
-            + "LEFT JOIN requirement_parent p ON p.requirement_pk = r.pk "
             + "WHERE m.baseline_id = ? "
-            + "ORDER BY m.req_id, p.position";
+            + "ORDER BY m.req_id";
 
     private JdbcBaselineMembers() {
     }
@@ -43,34 +43,11 @@ final class JdbcBaselineMembers {
             select.setLong(1, baselineId);
             select.setFetchSize(1000);
             try (ResultSet rows = select.executeQuery()) {
-                String reqId = null;
-                long row = 0;
-                String asil = null;
-                String sourcePath = null;
-                String sourceVersion = null;
-                List<RequirementId> parents = new ArrayList<>();
                 while (rows.next()) {
-                    String id = rows.getString(1);
-                    if (!id.equals(reqId)) {
-                        if (reqId != null) {
-                            members.add(new BaselineMember(baselineId, row, new RequirementId(reqId), parents,
-                                    Asil.valueOf(asil), sourcePath, sourceVersion));
-                        }
-                        reqId = id;
-                        row = rows.getLong(2);
-                        asil = rows.getString(3);
-                        sourcePath = rows.getString(4);
-                        sourceVersion = rows.getString(5);
-                        parents = new ArrayList<>();
-                    }
-                    String parent = rows.getString(6);
-                    if (parent != null) {
-                        parents.add(new RequirementId(parent));
-                    }
-                }
-                if (reqId != null) {
-                    members.add(new BaselineMember(baselineId, row, new RequirementId(reqId), parents,
-                            Asil.valueOf(asil), sourcePath, sourceVersion));
+                    List<RequirementId> parents = Requirement.lines(rows.getString(6)).stream()
+                            .map(RequirementId::new).toList();
+                    members.add(new BaselineMember(baselineId, rows.getLong(2), new RequirementId(rows.getString(1)),
+                            parents, Asil.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5)));
                 }
             }
         }

@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * Stores a frozen baseline with plain JDBC batches: the header, the rows of the requirements it introduces
- * (with their parents and criteria) and its memberships, the carried ones copied from the earlier baseline
+ * (parents and criteria are columns of the row) and its memberships, the carried ones copied from the earlier baseline
  * in one INSERT ... SELECT. Persisting ten thousand entities through EclipseLink spent most of an import in
  * change-set computation; these are immutable rows written once, which JDBC does in a fraction of the time.
  *
@@ -40,12 +40,8 @@ public class JdbcBaselineWriter {
             + "source_location, source_ref, source_revision, imported_at, imported_by, requirement_count, highest_asil) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_REQUIREMENT = "INSERT INTO requirement (pk, baseline_id, req_id, title, asil, "
-            + "kind, verification_method, verification_level, body, source_path, source_version, fingerprint) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_PARENT =
-            "INSERT INTO requirement_parent (requirement_pk, position, parent_id) VALUES (?, ?, ?)";
-    private static final String INSERT_CRITERION =
-            "INSERT INTO requirement_criterion (requirement_pk, position, expression) VALUES (?, ?, ?)";
+            + "kind, verification_method, verification_level, body, source_path, source_version, fingerprint, "
+            + "parent_ids, criteria) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_MEMBER =
             "INSERT INTO baseline_member (baseline_id, req_id, requirement_pk) VALUES (?, ?, ?)";
     private static final String COPY_MEMBERS = "INSERT INTO baseline_member (baseline_id, req_id, requirement_pk) "
@@ -102,8 +98,6 @@ public class JdbcBaselineWriter {
     private static void insertRequirements(Connection connection, long baselineId, List<Requirement> requirements,
                                            long[] keys) throws SQLException {
         try (Batch rows = new Batch(connection, INSERT_REQUIREMENT, null);
-             Batch parents = new Batch(connection, INSERT_PARENT, rows);
-             Batch criteria = new Batch(connection, INSERT_CRITERION, rows);
              Batch members = new Batch(connection, INSERT_MEMBER, rows)) {
             for (int i = 0; i < requirements.size(); i++) {
                 Requirement r = requirements.get(i);
@@ -121,23 +115,9 @@ public class JdbcBaselineWriter {
                 setNullable(row, 10, r.sourcePath());
                 setNullable(row, 11, r.sourceVersion());
                 row.setString(12, r.fingerprint());
+                row.setString(13, r.parentLines());
+                row.setString(14, r.criterionLines());
                 rows.add();
-                List<String> parentIds = r.parentsAsText();
-                for (int position = 0; position < parentIds.size(); position++) {
-                    PreparedStatement parent = parents.statement();
-                    parent.setLong(1, pk);
-                    parent.setInt(2, position);
-                    parent.setString(3, parentIds.get(position));
-                    parents.add();
-                }
-                List<String> expressions = r.criteriaAsText();
-                for (int position = 0; position < expressions.size(); position++) {
-                    PreparedStatement criterion = criteria.statement();
-                    criterion.setLong(1, pk);
-                    criterion.setInt(2, position);
-                    criterion.setString(3, expressions.get(position));
-                    criteria.add();
-                }
                 PreparedStatement member = members.statement();
                 member.setLong(1, baselineId);
                 member.setString(2, r.id().value());

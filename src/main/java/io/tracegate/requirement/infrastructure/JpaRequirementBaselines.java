@@ -17,16 +17,10 @@ import java.util.Optional;
 
 /**
  * Baselines in the database. Written with JDBC ({@link JdbcBaselineWriter}) on the transaction's own
- * connection, read with JPA (and the members of the previous baseline with one JDBC query). A baseline's
- * requirements are read in three queries (members, their parents, their criteria) instead of two queries
- * per requirement for its element collections.
+ * connection, read with JPA (and the members of the previous baseline with one JDBC query).
  */
 @ApplicationScoped
 public class JpaRequirementBaselines implements RequirementBaselines {
-
-    /** EclipseLink query hints (org.eclipse.persistence.config.QueryHints), by name: the API is not on the compile path. */
-    static final String BATCH = "eclipselink.batch";
-    static final String BATCH_TYPE = "eclipselink.batch.type";
 
     @PersistenceContext(unitName = "tracegate")
     EntityManager em;
@@ -99,20 +93,13 @@ public class JpaRequirementBaselines implements RequirementBaselines {
     }
 
     /**
-     * Reads a baseline's requirements into the persistence context with their parents and criteria: three
-     * queries. JOIN batching repeats this query's conditions in each batch query, so the count of queries
-     * does not grow with the count of requirements (IN batching would, by batch size). Each element
-     * collection gets its own batch query: fetch-joining both at once multiplies the rows and duplicated list
-     * entries. (Batch hints on the baseline query do not reach the element collections of its lazily read
-     * members, which then cost two queries per requirement.)
+     * Reads a baseline's requirements into the persistence context in one query (parents and criteria are
+     * columns of the row), so building the baseline's member list afterwards needs no query per requirement.
      */
     private void readRequirements(long baselineId) {
         em.createQuery("select r from Requirement r where r.pk in "
                         + "(select m.pk from RequirementBaseline b join b.requirements m where b.id = :id)", Requirement.class)
                 .setParameter("id", baselineId)
-                .setHint(BATCH_TYPE, "JOIN")
-                .setHint(BATCH, "r.parents")
-                .setHint(BATCH, "r.criteria")
                 .getResultList();
     }
 }

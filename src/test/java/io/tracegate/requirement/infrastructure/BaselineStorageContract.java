@@ -116,8 +116,9 @@ abstract class BaselineStorageContract {
         assertThat(ml.sourcePath()).isEqualTo("requirements/MLR-1.md");
         assertThat(ml.sourceVersion()).isEqualTo("ml".hashCode() + "-blob");
         assertThat(ml.baseline()).isEqualTo(first);
-        assertThat(count("SELECT COUNT(*) FROM requirement_criterion WHERE requirement_pk = ? AND position = 1 "
-                + "AND expression = 'latency.p99_ms <= 30 ms'", ml.row())).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM requirement WHERE pk = ? AND parent_ids = 'FSR-1' || CHR(10) || 'SG-1' "
+                + "AND criteria = 'recall[class=pedestrian] >= 0.95' || CHR(10) || 'latency.p99_ms <= 30 ms'", ml.row()))
+                .isEqualTo(1);
 
         long second = store(RequirementBaseline.freeze("second", SOURCE,
                 List.of(draft("FSR-1", Asil.D, "fsr"), draft("FSR-2", Asil.C, "new", "SG-1")),
@@ -172,8 +173,8 @@ abstract class BaselineStorageContract {
         }
         long id = store(RequirementBaseline.freeze("big", SOURCE, drafts, "sam", Instant.now()));
         assertThat(count("SELECT COUNT(*) FROM baseline_member WHERE baseline_id = ?", id)).isEqualTo(2_502);
-        assertThat(count("SELECT COUNT(*) FROM requirement_parent")).isEqualTo(5_000);
-        assertThat(count("SELECT COUNT(*) FROM requirement_criterion")).isEqualTo(2 * 2_502);
+        assertThat(count("SELECT COUNT(*) FROM requirement WHERE parent_ids = 'ROOT-A' || CHR(10) || 'ROOT-B'"))
+                .isEqualTo(2_500);
         assertThat(count("SELECT COUNT(DISTINCT pk) FROM requirement")).isEqualTo(2_502);
         assertThat(count("SELECT COUNT(*) FROM requirement_baseline WHERE id = ? AND highest_asil = 'B'", id)).isEqualTo(1);
         List<BaselineMember> members = membersOf(id);
@@ -207,5 +208,35 @@ abstract class BaselineStorageContract {
         assertThat(membersOf(1).get(0).parents()).extracting(RequirementId::value).containsExactly("SG-1");
         assertThat(count("SELECT COUNT(*) FROM requirement_baseline WHERE id = 1 AND highest_asil = 'C'")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM requirement_baseline WHERE id = 2 AND highest_asil = 'QM'")).isEqualTo(1);
+    }
+
+    @Test
+    void theMigrationMovesParentsAndCriteriaIntoTheRequirementRowInTheirOrder() throws Exception {
+        DataSource v10 = emptyDatabase();
+        org.flywaydb.core.Flyway.configure(SchemaMigration.class.getClassLoader()).dataSource(v10)
+                .locations("classpath:db/migration").target(MigrationVersion.fromVersion("10")).load().migrate();
+        try (Connection connection = v10.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("INSERT INTO requirement_baseline (id, name, source_kind, source_location, source_revision, "
+                    + "imported_at, imported_by, requirement_count, highest_asil) "
+                    + "VALUES (1, 'b1', 'GIT', '/r', 'x', CURRENT_TIMESTAMP, 'sam', 2, 'C')");
+            sql.execute("INSERT INTO requirement (pk, baseline_id, req_id, title, asil, kind, fingerprint) "
+                    + "VALUES (1, 1, 'SG-1', 't', 'QM', 'SAFETY_GOAL', '" + "f".repeat(64) + "')");
+            sql.execute("INSERT INTO requirement (pk, baseline_id, req_id, title, asil, kind, fingerprint) "
+                    + "VALUES (2, 1, 'FSR-1', 't', 'C', 'FUNCTIONAL_SAFETY_REQUIREMENT', '" + "f".repeat(64) + "')");
+            sql.execute("INSERT INTO baseline_member (baseline_id, req_id, requirement_pk) VALUES (1, 'SG-1', 1), (1, 'FSR-1', 2)");
+            sql.execute("INSERT INTO requirement_parent (requirement_pk, position, parent_id) VALUES (2, 1, 'SG-0'), (2, 0, 'SG-1')");
+            sql.execute("INSERT INTO requirement_criterion (requirement_pk, position, expression) "
+                    + "VALUES (2, 1, 'latency.p99_ms[target=orin] <= 30 ms'), (2, 0, 'recall[class=pedestrian, set=night] >= 0.95')");
+        }
+        SchemaMigration.migrator(v10, "classpath:db/migration").migrate();
+        db = v10;
+        assertThat(count("SELECT COUNT(*) FROM requirement WHERE pk = 2 AND parent_ids = 'SG-1' || CHR(10) || 'SG-0' "
+                + "AND criteria = 'recall[class=pedestrian, set=night] >= 0.95' || CHR(10) "
+                + "|| 'latency.p99_ms[target=orin] <= 30 ms'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM requirement WHERE pk = 1 AND parent_ids = '' AND criteria = ''")).isEqualTo(1);
+        assertThat(membersOf(1)).extracting(m -> m.id().value() + " <- " + m.parents())
+                .containsExactly("FSR-1 <- [SG-1, SG-0]", "SG-1 <- []");
+        assertThat(count("SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) "
+                + "IN ('requirement_parent', 'requirement_criterion')")).isZero();
     }
 }

@@ -14,6 +14,7 @@ import io.tracegate.evidence.domain.Evidence;
 import io.tracegate.evidence.domain.EvidenceItems;
 import io.tracegate.evidence.domain.EvidenceReview;
 import io.tracegate.evidence.domain.TraceMatrix;
+import io.tracegate.platform.blob.BlobRecords;
 import io.tracegate.platform.blob.BlobStore;
 import io.tracegate.platform.blob.Sha256;
 import io.tracegate.platform.failure.NoSuchEntity;
@@ -36,6 +37,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
 import static io.tracegate.platform.security.Roles.APPROVER;
@@ -64,6 +67,9 @@ public class PackageAssembly {
 
     @Inject
     BlobStore store;
+
+    @Inject
+    BlobRecords blobs;
 
     @Inject
     ReleaseHistory history;
@@ -108,15 +114,17 @@ public class PackageAssembly {
         Map<Long, String> reviewStates = new HashMap<>();
         List<EvidenceLine> evidenceLines = new ArrayList<>();
         List<SourceFile> files = new ArrayList<>();
+        Map<Sha256, Long> crcs = blobs.crc32Of(Stream.concat(artifactList.stream().map(Artifact::sha256),
+                items.stream().map(Evidence::sha256)).toList());
         for (Artifact a : artifactList) {
             times.add(a.uploadedAt());
-            files.add(IdentityLines.source(a, locate(a.sha256())));
+            files.add(IdentityLines.source(a, locate(a.sha256()), crcOf(a.sha256(), crcs)));
         }
         for (Evidence e : items) {
             Optional<EvidenceReview> latest = latestReview(e, reviews, times);
             reviewStates.put(e.id(), e.reviewState().name());
             evidenceLines.add(EvidenceLines.of(e, latest));
-            files.add(EvidenceLines.source(e, locate(e.sha256())));
+            files.add(EvidenceLines.source(e, locate(e.sha256()), crcOf(e.sha256(), crcs)));
         }
         // The reference's evidence feeds the derived drops: its changes change this package too.
         release.reference().ifPresent(ref -> {
@@ -156,6 +164,11 @@ public class PackageAssembly {
         List<EvidenceReview> reviews = byItem.getOrDefault(e.id(), List.of());
         reviews.forEach(r -> times.add(r.reviewedAt()));
         return reviews.isEmpty() ? Optional.empty() : Optional.of(reviews.get(reviews.size() - 1));
+    }
+
+    private static OptionalLong crcOf(Sha256 digest, Map<Sha256, Long> crcs) {
+        Long crc = crcs.get(digest);
+        return crc == null ? OptionalLong.empty() : OptionalLong.of(crc);
     }
 
     private Path locate(Sha256 digest) {

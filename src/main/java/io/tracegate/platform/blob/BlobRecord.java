@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.OptionalLong;
 
 /** The database's claim on a stored blob; a blob file without one is an orphan and gets swept. */
 @Entity
@@ -22,6 +23,10 @@ public class BlobRecord {
     @Column(name = "stored_at", nullable = false)
     private Instant storedAt;
 
+    /** Null for blobs stored before the CRC was computed at upload (migration V12). */
+    @Column(name = "crc32")
+    private Long crc32;
+
     protected BlobRecord() {
     }
 
@@ -29,5 +34,21 @@ public class BlobRecord {
         this.sha256 = blob.sha256().hex();
         this.size = blob.size();
         this.storedAt = at;
+        this.crc32 = blob.crc32().isPresent() ? blob.crc32().getAsLong() : null;
+    }
+
+    /** Takes the CRC-32 a later upload of the same bytes computed, where this record has none yet. */
+    void learnCrc32(StoredBlob blob) {
+        if (crc32 == null && blob.crc32().isPresent()) {
+            crc32 = blob.crc32().getAsLong();
+        }
+    }
+
+    Sha256 sha256() {
+        return new Sha256(sha256);
+    }
+
+    OptionalLong crc32() {
+        return crc32 == null ? OptionalLong.empty() : OptionalLong.of(crc32);
     }
 }

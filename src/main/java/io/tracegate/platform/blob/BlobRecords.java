@@ -5,6 +5,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Records blobs in the caller's transaction, so the claim on a blob commits or rolls back with the
@@ -13,19 +18,38 @@ import java.time.Instant;
 @ApplicationScoped
 public class BlobRecords {
 
+    /** Digests per query: well below the bind-parameter limits of H2 and PostgreSQL. */
+    private static final int PER_QUERY = 1000;
+
     @PersistenceContext(unitName = "tracegate")
     EntityManager em;
 
     public void claim(StoredBlob blob, Instant at) {
-        if (em.find(BlobRecord.class, blob.sha256().hex()) == null) {
-            em.persist(new BlobRecord(blob, at));
-            // Written now: rows that reference the blob by its digest (a plain column, not a JPA relation)
-            // may be flushed in any order relative to it, and the foreign key needs the blob row first.
-            em.flush();
+        BlobRecord known = em.find(BlobRecord.class, blob.sha256().hex());
+        if (known != null) {
+            known.learnCrc32(blob);
+            return;
         }
+        em.persist(new BlobRecord(blob, at));
+        // Written now: rows that reference the blob by its digest (a plain column, not a JPA relation)
+        // may be flushed in any order relative to it, and the foreign key needs the blob row first.
+        em.flush();
     }
 
     public boolean isClaimed(Sha256 digest) {
         return em.find(BlobRecord.class, digest.hex()) != null;
+    }
+
+    /** The CRC-32 recorded for each of these blobs that has one; blobs stored before it was computed are absent. */
+    public Map<Sha256, Long> crc32Of(Collection<Sha256> digests) {
+        List<String> hex = digests.stream().map(Sha256::hex).distinct().toList();
+        Map<Sha256, Long> known = new HashMap<>();
+        for (int from = 0; from < hex.size(); from += PER_QUERY) {
+            List<String> slice = new ArrayList<>(hex.subList(from, Math.min(hex.size(), from + PER_QUERY)));
+            em.createQuery("SELECT b FROM BlobRecord b WHERE b.sha256 IN :digests", BlobRecord.class)
+                    .setParameter("digests", slice).getResultList()
+                    .forEach(b -> b.crc32().ifPresent(crc -> known.put(b.sha256(), crc)));
+        }
+        return known;
     }
 }

@@ -100,16 +100,18 @@ public class PackageAssembly {
     public Assembled assemble(long releaseId) {
         transaction.readsOnly();
         Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
-        ReleaseManifest manifest = review.manifest(releaseId);
         RequirementBaseline baseline = release.baselineId().flatMap(baselines::withId).orElseThrow();
+        List<Artifact> artifactList = artifacts.of(release);
+        // Read once and handed to every use below: a release may have 20,000 items.
+        List<Evidence> items = evidence.page(releaseId, 0, Integer.MAX_VALUE);
+        ReleaseManifest manifest = review.manifest(release, artifactList, baseline, items);
         Instant now = Instant.now();
-        TraceMatrix matrix = trace.matrixOf(release);
-        Signing.ApprovalStatus approval = signing.status(releaseId);
-        ReleaseCrossCheck.Report check = crossCheck.check(releaseId);
+        ReleaseTrace.Traced traced = trace.traced(release);
+        TraceMatrix matrix = traced.matrix();
+        Signing.ApprovalStatus approval = signing.status(release, matrix, items);
+        ReleaseCrossCheck.Report check = crossCheck.check(release, items);
         Times times = new Times();
 
-        List<Artifact> artifactList = artifacts.of(release);
-        List<Evidence> items = evidence.page(releaseId, 0, Integer.MAX_VALUE);
         Map<Long, List<EvidenceReview>> reviews = evidence.reviewsOfRelease(releaseId);
         Map<Long, String> reviewStates = new HashMap<>();
         List<EvidenceLine> evidenceLines = new ArrayList<>();
@@ -152,7 +154,7 @@ public class PackageAssembly {
                 new PackageContent.Optimization(RecipeFacts.of(release), IdentityLines.findings(check)),
                 Summaries.baseline(baseline),
                 TraceLines.of(matrix, reviewStates), kpis,
-                trace.regression(releaseId).rows().stream().map(Summaries::regression).toList(),
+                traced.regression().rows().stream().map(Summaries::regression).toList(),
                 TraceLines.latencies(latencies.of(items), kpis), evidenceLines, ApprovalLines.waivers(approval, now), ApprovalLines.of(approval), events,
                 times.latest(), manifest.text());
         return new Assembled(content, files);

@@ -6,7 +6,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.OptionalLong;
 
 /** The database's claim on a stored blob; a blob file without one is an orphan and gets swept. */
 @Entity
@@ -42,13 +41,5 @@ public class BlobRecord {
         if (crc32 == null && blob.crc32().isPresent()) {
             crc32 = blob.crc32().getAsLong();
         }
-    }
-
-    Sha256 sha256() {
-        return new Sha256(sha256);
-    }
-
-    OptionalLong crc32() {
-        return crc32 == null ? OptionalLong.empty() : OptionalLong.of(crc32);
     }
 }

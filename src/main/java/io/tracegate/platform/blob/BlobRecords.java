@@ -3,9 +3,9 @@ package io.tracegate.platform.blob;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -40,15 +40,29 @@ public class BlobRecords {
         return em.find(BlobRecord.class, digest.hex()) != null;
     }
 
-    /** The CRC-32 recorded for each of these blobs that has one; blobs stored before it was computed are absent. */
+    /**
+     * The CRC-32 recorded for each of these blobs that has one; blobs stored before it was computed are absent.
+     * The digests are joined as a VALUES list, in chunks: H2 then looks each up by the primary key, where with
+     * bound parameters in {@code IN (...)} it compared every one of them with every row.
+     */
+    @SuppressWarnings("unchecked")
     public Map<Sha256, Long> crc32Of(Collection<Sha256> digests) {
         List<String> hex = digests.stream().map(Sha256::hex).distinct().toList();
         Map<Sha256, Long> known = new HashMap<>();
         for (int from = 0; from < hex.size(); from += PER_QUERY) {
-            List<String> slice = new ArrayList<>(hex.subList(from, Math.min(hex.size(), from + PER_QUERY)));
-            em.createQuery("SELECT b FROM BlobRecord b WHERE b.sha256 IN :digests", BlobRecord.class)
-                    .setParameter("digests", slice).getResultList()
-                    .forEach(b -> b.crc32().ifPresent(crc -> known.put(b.sha256(), crc)));
+            List<String> chunk = hex.subList(from, Math.min(hex.size(), from + PER_QUERY));
+            StringBuilder sql = new StringBuilder("SELECT b.sha256, b.crc32 FROM blob b JOIN (VALUES ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(CAST(?").append(i + 1).append(" AS CHAR(64)))");
+            }
+            Query query = em.createNativeQuery(sql.append(") wanted (digest) ON b.sha256 = wanted.digest "
+                    + "WHERE b.crc32 IS NOT NULL").toString());
+            for (int i = 0; i < chunk.size(); i++) {
+                query.setParameter(i + 1, chunk.get(i));
+            }
+            for (Object[] row : (List<Object[]>) query.getResultList()) {
+                known.put(new Sha256(row[0].toString().trim()), ((Number) row[1]).longValue());
+            }
         }
         return known;
     }

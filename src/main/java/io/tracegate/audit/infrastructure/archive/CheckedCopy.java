@@ -6,31 +6,29 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.function.LongConsumer;
 import java.util.zip.CRC32;
 import java.util.zip.ZipException;
 
 /**
- * Copies a stored file into its ZIP entry and checks, in the same read, that its bytes still hash to the
- * SHA-256 the database recorded at upload: each file of a package of gigabytes is read once. A file that no
- * longer matches fails the package before its entry is closed, with the reason, so no package is ever made
- * from a damaged blob store.
+ * Copies a stored file into its ZIP entry, read once: the ZIP's writer hashes the bytes on its second thread
+ * and compares them with the SHA-256 the database recorded at upload, and the entry's CRC-32 (recorded at
+ * upload too) is checked by the ZIP library when the entry is closed. A file that no longer matches fails
+ * the package with the reason, so no package is ever made from a damaged blob store.
  */
 final class CheckedCopy {
 
     private static final int BUFFER = 1 << 20;
 
     private final byte[] buffer = new byte[BUFFER];
-    private final MessageDigest sha = HashedFile.digester();
 
     /**
      * @param copied told the bytes copied so far, after each buffer
      */
-    void copy(SourceFile f, long crc, DeterministicZip zip, LongConsumer copied) throws IOException {
+    void copy(SourceFile f, long crc, DeterministicZip zip, HashingWriter hashing, LongConsumer copied)
+            throws IOException {
         OutputStream entry = zip.open(f.path(), f.size(), crc);
-        sha.reset();
+        hashing.beginStored(f);
         long size = 0;
         try (InputStream in = Files.newInputStream(f.location())) {
             int n;
@@ -39,20 +37,19 @@ final class CheckedCopy {
                 if (size > f.size()) {
                     throw damaged(f, "has more than the recorded " + f.size() + " bytes");
                 }
-                sha.update(buffer, 0, n);
                 entry.write(buffer, 0, n);
                 copied.accept(n);
             }
         }
-        String actual = HexFormat.of().formatHex(sha.digest());
-        if (size != f.size() || !actual.equals(f.sha256())) {
-            throw damaged(f, "hashes to " + actual + " (" + size + " bytes), not to the recorded " + f.sha256() + " ("
-                    + f.size() + " bytes)");
+        if (size != f.size()) {
+            throw damaged(f, "has " + size + " bytes, not the recorded " + f.size());
         }
+        hashing.endStored();
         try {
             zip.closeEntry();
         } catch (ZipException e) {
-            // The bytes match their SHA-256, so it is the recorded CRC-32 that is wrong.
+            // Bytes that do not match their SHA-256 are the likelier reason, and the better one to give.
+            hashing.settle();
             throw new IllegalStateException("the CRC-32 recorded for stored file " + f.originalName() + " (" + crc
                     + ") is not that of its bytes; no package is made with it", e);
         }

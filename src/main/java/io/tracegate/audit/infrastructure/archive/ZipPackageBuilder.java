@@ -74,7 +74,7 @@ public final class ZipPackageBuilder implements PackageBuilder {
                 for (HashedFile f : generated) {
                     zip.add(f);
                 }
-                copyStored(files, crcs, zip, progress);
+                copyStored(files, crcs, zip, hashing, progress);
                 progress.reached(PackageStep.RENDERING_REPORT, 0, 0);
                 rendering.await();
                 HashedFile reportFile = HashedFile.of(PackageLayout.REPORT, FileRole.REPORT, report, null);
@@ -117,13 +117,13 @@ public final class ZipPackageBuilder implements PackageBuilder {
         return crcs;
     }
 
-    private static void copyStored(List<SourceFile> files, long[] crcs, DeterministicZip zip, PackageProgress progress)
-            throws IOException {
+    private static void copyStored(List<SourceFile> files, long[] crcs, DeterministicZip zip, HashingWriter hashing,
+                                   PackageProgress progress) throws IOException {
         Counter copied = new Counter(PackageStep.WRITING_ARCHIVE, files.stream().mapToLong(SourceFile::size).sum(),
                 progress);
         CheckedCopy copy = new CheckedCopy();
         for (int i = 0; i < crcs.length; i++) {
-            copy.copy(files.get(i), crcs[i], zip, copied);
+            copy.copy(files.get(i), crcs[i], zip, hashing, copied);
         }
     }
 

@@ -66,4 +66,13 @@ public class BlobRecords {
         }
         return known;
     }
+
+    /**
+     * Records CRC-32s computed later for blobs stored before uploads computed them (a one-time cost after the
+     * upgrade: the first package of a release reads those files for it); recorded ones are kept.
+     */
+    public void learnCrc32s(Map<Sha256, Long> crcs) {
+        Query update = em.createNativeQuery("UPDATE blob SET crc32 = ?1 WHERE sha256 = ?2 AND crc32 IS NULL");
+        crcs.forEach((digest, crc) -> update.setParameter(1, crc).setParameter(2, digest.hex()).executeUpdate());
+    }
 }

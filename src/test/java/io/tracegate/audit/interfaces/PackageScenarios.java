@@ -229,6 +229,12 @@ public interface PackageScenarios extends ApprovalScenarios {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(log);
         assertThat(recordedCrc32(sha256(log))).isEqualTo(crc.getValue());
+        // As if stored before uploads recorded CRCs: the package computes it and records it.
+        try (java.sql.Connection db = io.tracegate.it.TestDatabase.ofDeployment().getConnection();
+             java.sql.PreparedStatement forget = db.prepareStatement("UPDATE blob SET crc32 = NULL WHERE sha256 = ?")) {
+            forget.setString(1, sha256(log));
+            assertThat(forget.executeUpdate()).isEqualTo(1);
+        }
         String entryName = "evidence/" + uploaded.json().getJsonNumber("id") + "/hil-run.log";
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(download(Login.AUDITOR,
                 generate(Login.AUDITOR, release))))) {
@@ -239,6 +245,7 @@ public interface PackageScenarios extends ApprovalScenarios {
             } while (!entry.getName().equals(entryName));
             assertThat(entry.getCrc()).isEqualTo(crc.getValue());
         }
+        assertThat(recordedCrc32(sha256(log))).as("learned by the package").isEqualTo(crc.getValue());
 
         // One bit of the stored log flips behind the application's back: same size, same recorded CRC.
         try (java.util.stream.Stream<Path> blobs = Files.walk(io.tracegate.it.Deployment.dataDir())) {
@@ -276,7 +283,8 @@ public interface PackageScenarios extends ApprovalScenarios {
             query.setString(1, sha256);
             try (java.sql.ResultSet row = query.executeQuery()) {
                 assertThat(row.next()).as("blob " + sha256 + " is recorded").isTrue();
-                return row.getLong(1);
+                long crc = row.getLong(1);
+                return row.wasNull() ? -1 : crc;
             }
         }
     }

@@ -21,8 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
@@ -67,9 +69,10 @@ public final class ZipPackageBuilder implements PackageBuilder {
             Path report = work.resolve(PackageLayout.REPORT);
             ReportRendering rendering = ReportRendering.start(
                     () -> ReportRenderer.render(content, key, generator, manifest, report));
+            long[] crcs;
             HashingWriter hashing = new HashingWriter(Files.newOutputStream(target));
             try (hashing; DeterministicZip zip = new DeterministicZip(hashing, content.asOf())) {
-                long[] crcs = knownCrcs(files, progress);
+                crcs = knownCrcs(files, progress);
                 zip.add(manifestFile);
                 for (HashedFile f : generated) {
                     zip.add(f);
@@ -93,7 +96,13 @@ public final class ZipPackageBuilder implements PackageBuilder {
                 rendering.settle();
                 throw e;
             }
-            return new BuiltPackage(target, HexFormat.of().formatHex(hashing.digest()), Files.size(target));
+            Map<String, Long> computed = new HashMap<>();
+            for (int i = 0; i < files.size(); i++) {
+                if (files.get(i).crc32().isEmpty()) {
+                    computed.put(files.get(i).sha256(), crcs[i]);
+                }
+            }
+            return new BuiltPackage(target, HexFormat.of().formatHex(hashing.digest()), Files.size(target), computed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the audit package", e);
         } finally {

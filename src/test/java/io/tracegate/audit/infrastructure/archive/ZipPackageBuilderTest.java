@@ -158,16 +158,21 @@ class ZipPackageBuilderTest {
 
         assertThat(again.sha256()).isEqualTo(built.sha256());
         assertThat(steps).doesNotContain(PackageStep.COMPUTING_CRCS.name()).contains(PackageStep.WRITING_ARCHIVE.name());
+        assertThat(again.computedCrc32s()).isEmpty();
     }
 
     @Test
     void filesStoredBeforeCrcsWereRecordedHaveTheirsComputedFirst() {
         List<String> steps = new ArrayList<>();
 
-        builder().build(content, files, dir.resolve("computed-crc.zip"), (step, done, total) -> steps.add(step.name()));
+        BuiltPackage computed = builder().build(content, files, dir.resolve("computed-crc.zip"),
+                (step, done, total) -> steps.add(step.name()));
 
         assertThat(steps.indexOf(PackageStep.COMPUTING_CRCS.name())).isNotNegative()
                 .isLessThan(steps.indexOf(PackageStep.WRITING_ARCHIVE.name()));
+        assertThat(computed.computedCrc32s()).as("handed back to be recorded").containsOnly(
+                java.util.Map.entry(files.get(0).sha256(), crc32(files.get(0).location())),
+                java.util.Map.entry(files.get(1).sha256(), crc32(files.get(1).location())));
     }
 
     @Test

@@ -31,9 +31,9 @@ final class EvidenceLines {
                 e.explicitRequirements().stream().map(RequirementId::value).toList());
     }
 
-    static SourceFile source(Evidence e, Path location, OptionalLong crc32) {
+    static SourceFile source(Evidence e, Path location, OptionalLong crc32, boolean rehash) {
         return new SourceFile(PackageLayout.evidencePath(e.id(), e.fileName()), FileRole.EVIDENCE, e.fileName(),
-                location, e.sha256().hex(), e.size(), crc32);
+                location, e.sha256().hex(), e.size(), crc32, rehash);
     }
 
     static List<Fact> provenance(Evidence e) {

@@ -34,9 +34,9 @@ final class IdentityLines {
                 a.mediaType(), a.uploadedBy(), a.uploadedAt(), PackageLayout.artifactPath(a.id(), a.fileName().value()));
     }
 
-    static SourceFile source(Artifact a, Path location, OptionalLong crc32) {
+    static SourceFile source(Artifact a, Path location, OptionalLong crc32, boolean rehash) {
         return new SourceFile(PackageLayout.artifactPath(a.id(), a.fileName().value()), FileRole.ARTIFACT,
-                a.fileName().value(), location, a.sha256().hex(), a.size(), crc32);
+                a.fileName().value(), location, a.sha256().hex(), a.size(), crc32, rehash);
     }
 
     static List<ModelLine> models(ReleaseCrossCheck.Report report) {

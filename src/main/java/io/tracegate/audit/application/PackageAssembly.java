@@ -29,8 +29,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,6 +72,14 @@ public class PackageAssembly {
 
     @Inject
     BlobRecords blobs;
+
+    /**
+     * Every byte of a stored file is checked against the CRC-32 recorded at upload; its SHA-256 is computed
+     * again when it last matched longer ago than this (an upload hashes what it stores).
+     */
+    @Inject
+    @ConfigProperty(name = "tracegate.package.rehash-after")
+    Duration rehashAfter;
 
     @Inject
     ReleaseHistory history;
@@ -116,17 +126,20 @@ public class PackageAssembly {
         Map<Long, String> reviewStates = new HashMap<>();
         List<EvidenceLine> evidenceLines = new ArrayList<>();
         List<SourceFile> files = new ArrayList<>();
-        Map<Sha256, Long> crcs = blobs.crc32Of(Stream.concat(artifactList.stream().map(Artifact::sha256),
+        Map<Sha256, BlobRecords.Checks> checks = blobs.checksOf(Stream.concat(artifactList.stream().map(Artifact::sha256),
                 items.stream().map(Evidence::sha256)).toList());
+        Instant rehashBefore = now.minus(rehashAfter);
         for (Artifact a : artifactList) {
             times.add(a.uploadedAt());
-            files.add(IdentityLines.source(a, locate(a.sha256()), crcOf(a.sha256(), crcs)));
+            BlobRecords.Checks c = checks.get(a.sha256());
+            files.add(IdentityLines.source(a, locate(a.sha256()), crcOf(c), due(c, rehashBefore)));
         }
         for (Evidence e : items) {
             Optional<EvidenceReview> latest = latestReview(e, reviews, times);
             reviewStates.put(e.id(), e.reviewState().name());
             evidenceLines.add(EvidenceLines.of(e, latest));
-            files.add(EvidenceLines.source(e, locate(e.sha256()), crcOf(e.sha256(), crcs)));
+            BlobRecords.Checks c = checks.get(e.sha256());
+            files.add(EvidenceLines.source(e, locate(e.sha256()), crcOf(c), due(c, rehashBefore)));
         }
         // The reference's evidence feeds the derived drops: its changes change this package too.
         release.reference().ifPresent(ref -> {
@@ -168,9 +181,13 @@ public class PackageAssembly {
         return reviews.isEmpty() ? Optional.empty() : Optional.of(reviews.get(reviews.size() - 1));
     }
 
-    private static OptionalLong crcOf(Sha256 digest, Map<Sha256, Long> crcs) {
-        Long crc = crcs.get(digest);
-        return crc == null ? OptionalLong.empty() : OptionalLong.of(crc);
+    private static OptionalLong crcOf(BlobRecords.Checks checks) {
+        return checks == null ? OptionalLong.empty() : checks.crc32();
+    }
+
+    /** Whether a stored file's bytes are hashed again: when they last matched before the policy's horizon. */
+    private static boolean due(BlobRecords.Checks checks, Instant rehashBefore) {
+        return checks == null || checks.verifiedAt().isBefore(rehashBefore);
     }
 
     private Path locate(Sha256 digest) {

@@ -57,8 +57,9 @@ public class PackageRecorder {
         long releaseId = content.summary().releaseId();
         releases.withIdLocked(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
         String who = caller.getCallerPrincipal().getName();
-        blobs.learnCrc32s(built.computedCrc32s().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(e -> new Sha256(e.getKey()), Map.Entry::getValue)));
+        blobs.recordChecks(built.computedCrc32s().entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(e -> new Sha256(e.getKey()), Map.Entry::getValue)),
+                built.rehashed().stream().map(Sha256::new).toList(), Instant.now());
         Optional<AuditPackage> same = packages.withContent(releaseId, built.sha256());
         if (same.isPresent()) {
             trail.record(new AuditEntry(who, "package.generate", "audit-package", subject(same.get()), null,

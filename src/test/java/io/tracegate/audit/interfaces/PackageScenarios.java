@@ -219,7 +219,7 @@ public interface PackageScenarios extends ApprovalScenarios {
     }
 
     @Test
-    default void anUploadRecordsTheCrc32AndABlobChangedInPlaceFailsThePackageWithTheReason() throws Exception {
+    default void anUploadRecordsTheCrc32AndABlobChangedInPlaceFailsThePackageNamingTheCheckThatCaughtIt() throws Exception {
         long release = release(smallBaseline(), true);
         byte[] log = ("HIL run " + java.util.UUID.randomUUID() + "\n" + "frame ok\n".repeat(200))
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -259,7 +259,21 @@ public interface PackageScenarios extends ApprovalScenarios {
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         JsonObject job = awaitJob(accepted.header("Location"));
         assertThat(job.getString("state")).as(job.toString()).isEqualTo("FAILED");
-        assertThat(job.getString("failure")).contains("stored file hil-run.log", "not to the recorded " + sha256(log),
+        assertThat(job.getString("failure")).as("uploaded just now: checked by its CRC-32")
+                .contains("stored file hil-run.log", "no longer matches the CRC-32 recorded at upload",
+                        "the blob store is damaged");
+
+        // Last verified long ago: its SHA-256 is computed again, and that is the reason given.
+        try (java.sql.Connection db = io.tracegate.it.TestDatabase.ofDeployment().getConnection();
+             java.sql.PreparedStatement age = db.prepareStatement(
+                     "UPDATE blob SET verified_at = TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00' WHERE sha256 = ?")) {
+            age.setString(1, sha256(log));
+            assertThat(age.executeUpdate()).isEqualTo(1);
+        }
+        JsonObject rehashed = awaitJob(api().send(Login.AUDITOR, "POST", "api/releases/" + release + "/packages",
+                BodyPublishers.noBody(), Map.of("Prefer", "respond-async")).header("Location"));
+        assertThat(rehashed.getString("state")).as(rehashed.toString()).isEqualTo("FAILED");
+        assertThat(rehashed.getString("failure")).contains("stored file hil-run.log", "not to the recorded " + sha256(log),
                 "the blob store is damaged");
     }
 

@@ -11,10 +11,11 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipException;
 
 /**
- * Copies a stored file into its ZIP entry, read once: the ZIP's writer hashes the bytes on its second thread
- * and compares them with the SHA-256 the database recorded at upload, and the entry's CRC-32 (recorded at
- * upload too) is checked by the ZIP library when the entry is closed. A file that no longer matches fails
- * the package with the reason, so no package is ever made from a damaged blob store.
+ * Copies a stored file into its ZIP entry, read once. The ZIP library checks the bytes against the entry's
+ * CRC-32, recorded at upload, when the entry is closed: that catches accidental damage (a flipped bit, a
+ * torn file). Files due for it are also hashed again by the ZIP's writer on a thread of its own and compared
+ * with the SHA-256 recorded at upload, against deliberate change. A file that no longer matches fails the
+ * package with the reason, so no package is ever made from a damaged blob store.
  */
 final class CheckedCopy {
 
@@ -28,7 +29,9 @@ final class CheckedCopy {
     void copy(SourceFile f, long crc, DeterministicZip zip, HashingWriter hashing, LongConsumer copied)
             throws IOException {
         OutputStream entry = zip.open(f.path(), f.size(), crc);
-        hashing.beginStored(f);
+        if (f.rehash()) {
+            hashing.beginStored(f);
+        }
         long size = 0;
         try (InputStream in = Files.newInputStream(f.location())) {
             int n;
@@ -44,14 +47,15 @@ final class CheckedCopy {
         if (size != f.size()) {
             throw damaged(f, "has " + size + " bytes, not the recorded " + f.size());
         }
-        hashing.endStored();
+        if (f.rehash()) {
+            hashing.endStored();
+        }
         try {
             zip.closeEntry();
         } catch (ZipException e) {
-            // Bytes that do not match their SHA-256 are the likelier reason, and the better one to give.
+            // A SHA-256 mismatch, where the file was re-hashed, is the more telling reason to give.
             hashing.settle();
-            throw new IllegalStateException("the CRC-32 recorded for stored file " + f.originalName() + " (" + crc
-                    + ") is not that of its bytes; no package is made with it", e);
+            throw damaged(f, "no longer matches the CRC-32 recorded at upload (" + crc + ")");
         }
     }
 

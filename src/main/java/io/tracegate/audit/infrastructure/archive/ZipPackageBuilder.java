@@ -25,15 +25,18 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Puts a package together in a work folder beside the target, reading each stored file once: the small
  * generated files are written, manifest.json built over the digests the database recorded, the report
- * rendered (with manifest.json attached) on a second thread while the stored files are streamed into the
- * ZIP and checked against those digests on the way, then the report, SHA256SUMS and its signature close
- * the ZIP. A stored file that no longer matches its record fails the package.
+ * rendered (with manifest.json attached) on a thread of its own while the stored files are streamed into
+ * the ZIP, each checked on the way against the CRC-32 recorded at upload and, where the file says so,
+ * hashed again against its SHA-256; then the report, SHA256SUMS and its signature close the ZIP. A stored
+ * file that no longer matches its record fails the package.
  */
 public final class ZipPackageBuilder implements PackageBuilder {
 
@@ -102,7 +105,10 @@ public final class ZipPackageBuilder implements PackageBuilder {
                     computed.put(files.get(i).sha256(), crcs[i]);
                 }
             }
-            return new BuiltPackage(target, HexFormat.of().formatHex(hashing.digest()), Files.size(target), computed);
+            Set<String> rehashed = files.stream().filter(SourceFile::rehash).map(SourceFile::sha256)
+                    .collect(Collectors.toSet());
+            return new BuiltPackage(target, HexFormat.of().formatHex(hashing.digest()), Files.size(target), computed,
+                    rehashed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the audit package", e);
         } finally {

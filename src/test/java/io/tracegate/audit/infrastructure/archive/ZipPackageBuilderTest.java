@@ -194,17 +194,40 @@ class ZipPackageBuilderTest {
     }
 
     @Test
-    void aWrongRecordedCrc32IsNamedAsSuch() {
-        SourceFile wrong = withCrc(files.get(1), crc32(files.get(1).location()) ^ 1);
+    void aFileNotDueForRehashingIsStillCheckedAgainstItsRecordedCrc32() throws Exception {
+        SourceFile original = files.get(1);
+        Path copy = dir.resolve("flipped-recent.csv");
+        byte[] bytes = Files.readAllBytes(original.location());
+        bytes[bytes.length / 3] ^= 4;
+        Files.write(copy, bytes);
+        SourceFile flipped = withCrc(new SourceFile(original.path(), original.role(), original.originalName(), copy,
+                original.sha256(), original.size()), crc32(original.location()), false);
 
-        assertThatThrownBy(() -> builder().build(content, List.of(files.get(0), wrong), dir.resolve("wrong-crc.zip")))
+        assertThatThrownBy(() -> builder().build(content, List.of(files.get(0), flipped), dir.resolve("recent.zip")))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("the CRC-32 recorded for stored file " + SyntheticPackage.HOSTILE_NAME);
+                .hasMessageContaining("stored file " + SyntheticPackage.HOSTILE_NAME)
+                .hasMessageContaining("no longer matches the CRC-32 recorded at upload")
+                .hasMessageContaining("the blob store is damaged");
+    }
+
+    @Test
+    void onlyFilesDueForRehashingAreReportedAsRehashed() {
+        List<SourceFile> mixed = List.of(withCrc(files.get(0), crc32(files.get(0).location()), false),
+                withCrc(files.get(1), crc32(files.get(1).location()), true));
+
+        BuiltPackage mixedBuild = builder().build(content, mixed, dir.resolve("mixed.zip"));
+
+        assertThat(mixedBuild.rehashed()).containsExactly(files.get(1).sha256());
+        assertThat(mixedBuild.sha256()).isEqualTo(built.sha256());
     }
 
     private static SourceFile withCrc(SourceFile f, long crc) {
+        return withCrc(f, crc, true);
+    }
+
+    private static SourceFile withCrc(SourceFile f, long crc, boolean rehash) {
         return new SourceFile(f.path(), f.role(), f.originalName(), f.location(), f.sha256(), f.size(),
-                OptionalLong.of(crc));
+                OptionalLong.of(crc), rehash);
     }
 
     private static long crc32(Path file) {

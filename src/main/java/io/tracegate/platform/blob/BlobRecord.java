@@ -26,7 +26,7 @@ public class BlobRecord {
     @Column(name = "verified_at", nullable = false)
     private Instant verifiedAt;
 
-    /** Null for blobs stored before the CRC was computed at upload (migration V12). */
+    /** Null for blobs stored before the CRC was computed at upload (migration V13). */
     @Column(name = "crc32")
     private Long crc32;
 

@@ -1,4 +1,4 @@
--- Tracegate schema, part 12: the CRC-32 of each stored blob, computed while it is uploaded, beside its SHA-256.
+-- Tracegate schema, part 13: the CRC-32 of each stored blob, computed while it is uploaded, beside its SHA-256.
 --
 -- An audit package stores its files uncompressed (STORED) in the ZIP, and a STORED entry's header carries the
 -- CRC-32 of its bytes before the bytes themselves. Knowing it from the upload lets the package read each file

@@ -1,4 +1,4 @@
--- Tracegate schema, part 13: when each stored blob's bytes were last hashed and found to match its SHA-256.
+-- Tracegate schema, part 14: when each stored blob's bytes were last hashed and found to match its SHA-256.
 --
 -- An upload hashes the bytes it stores, so a blob is verified when it is stored. An audit package copies every
 -- stored file and checks each against the CRC-32 recorded at upload, which catches accidental damage; it also

@@ -6,9 +6,11 @@ import io.tracegate.audit.domain.AuditPackages;
 import io.tracegate.audit.domain.PackageJobs;
 import io.tracegate.audit.domain.PackageStep;
 import io.tracegate.audit.domain.AuditTrail;
+import io.tracegate.evidence.domain.Evidence;
 import io.tracegate.evidence.domain.EvidenceItems;
 import io.tracegate.platform.failure.Conflict;
 import io.tracegate.platform.failure.NoSuchEntity;
+import io.tracegate.release.domain.Artifact;
 import io.tracegate.release.domain.Artifacts;
 import io.tracegate.release.domain.Release;
 import io.tracegate.release.domain.ReleaseStatus;
@@ -22,6 +24,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.List;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
 import static io.tracegate.platform.security.Roles.APPROVER;
@@ -66,8 +69,19 @@ public class ReleaseReview {
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
     public ReleaseManifest manifest(long releaseId) {
         Release release = find(releaseId);
-        int round = release.status() == ReleaseStatus.DRAFT ? release.reviewRound() + 1 : release.reviewRound();
-        return manifestOf(release, round);
+        return manifestOf(release, roundShown(release));
+    }
+
+    /** The same, from the content the caller read in its transaction already (the audit package). */
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public ReleaseManifest manifest(Release release, List<Artifact> artifacts, RequirementBaseline baseline,
+                                    List<Evidence> items) {
+        return ReleaseManifest.of(release, roundShown(release), artifacts, baseline, items);
+    }
+
+    /** A DRAFT shows the round that submitting it would start. */
+    private static int roundShown(Release release) {
+        return release.status() == ReleaseStatus.DRAFT ? release.reviewRound() + 1 : release.reviewRound();
     }
 
     ReleaseManifest manifestOf(Release release, int round) {

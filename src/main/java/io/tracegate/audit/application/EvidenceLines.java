@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /** Evidence items as package lines: identity, provenance, the latest review, where the file lies in the package. */
@@ -30,9 +31,9 @@ final class EvidenceLines {
                 e.explicitRequirements().stream().map(RequirementId::value).toList());
     }
 
-    static SourceFile source(Evidence e, Path location) {
+    static SourceFile source(Evidence e, Path location, OptionalLong crc32, boolean rehash) {
         return new SourceFile(PackageLayout.evidencePath(e.id(), e.fileName()), FileRole.EVIDENCE, e.fileName(),
-                location, e.sha256().hex(), e.size());
+                location, e.sha256().hex(), e.size(), crc32, rehash);
     }
 
     static List<Fact> provenance(Evidence e) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /** The model's identity as package lines: artifacts with hashes, and what each ONNX graph says about itself. */
@@ -33,9 +34,9 @@ final class IdentityLines {
                 a.mediaType(), a.uploadedBy(), a.uploadedAt(), PackageLayout.artifactPath(a.id(), a.fileName().value()));
     }
 
-    static SourceFile source(Artifact a, Path location) {
+    static SourceFile source(Artifact a, Path location, OptionalLong crc32, boolean rehash) {
         return new SourceFile(PackageLayout.artifactPath(a.id(), a.fileName().value()), FileRole.ARTIFACT,
-                a.fileName().value(), location, a.sha256().hex(), a.size());
+                a.fileName().value(), location, a.sha256().hex(), a.size(), crc32, rehash);
     }
 
     static List<ModelLine> models(ReleaseCrossCheck.Report report) {

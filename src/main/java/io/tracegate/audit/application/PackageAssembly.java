@@ -14,6 +14,7 @@ import io.tracegate.evidence.domain.Evidence;
 import io.tracegate.evidence.domain.EvidenceItems;
 import io.tracegate.evidence.domain.EvidenceReview;
 import io.tracegate.evidence.domain.TraceMatrix;
+import io.tracegate.platform.blob.BlobRecords;
 import io.tracegate.platform.blob.BlobStore;
 import io.tracegate.platform.blob.Sha256;
 import io.tracegate.platform.failure.NoSuchEntity;
@@ -28,14 +29,18 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
 import static io.tracegate.platform.security.Roles.APPROVER;
@@ -66,6 +71,17 @@ public class PackageAssembly {
     BlobStore store;
 
     @Inject
+    BlobRecords blobs;
+
+    /**
+     * Every byte of a stored file is checked against the CRC-32 recorded at upload; its SHA-256 is computed
+     * again when it last matched longer ago than this (an upload hashes what it stores).
+     */
+    @Inject
+    @ConfigProperty(name = "tracegate.package.rehash-after")
+    Duration rehashAfter;
+
+    @Inject
     ReleaseHistory history;
 
     @Inject
@@ -94,29 +110,36 @@ public class PackageAssembly {
     public Assembled assemble(long releaseId) {
         transaction.readsOnly();
         Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
-        ReleaseManifest manifest = review.manifest(releaseId);
         RequirementBaseline baseline = release.baselineId().flatMap(baselines::withId).orElseThrow();
+        List<Artifact> artifactList = artifacts.of(release);
+        // Read once and handed to every use below: a release may have 20,000 items.
+        List<Evidence> items = evidence.page(releaseId, 0, Integer.MAX_VALUE);
+        ReleaseManifest manifest = review.manifest(release, artifactList, baseline, items);
         Instant now = Instant.now();
-        TraceMatrix matrix = trace.matrixOf(release);
-        Signing.ApprovalStatus approval = signing.status(releaseId);
-        ReleaseCrossCheck.Report check = crossCheck.check(releaseId);
+        ReleaseTrace.Traced traced = trace.traced(release);
+        TraceMatrix matrix = traced.matrix();
+        Signing.ApprovalStatus approval = signing.status(release, matrix, items);
+        ReleaseCrossCheck.Report check = crossCheck.check(release, items);
         Times times = new Times();
 
-        List<Artifact> artifactList = artifacts.of(release);
-        List<Evidence> items = evidence.page(releaseId, 0, Integer.MAX_VALUE);
         Map<Long, List<EvidenceReview>> reviews = evidence.reviewsOfRelease(releaseId);
         Map<Long, String> reviewStates = new HashMap<>();
         List<EvidenceLine> evidenceLines = new ArrayList<>();
         List<SourceFile> files = new ArrayList<>();
+        Map<Sha256, BlobRecords.Checks> checks = blobs.checksOf(Stream.concat(artifactList.stream().map(Artifact::sha256),
+                items.stream().map(Evidence::sha256)).toList());
+        Instant rehashBefore = now.minus(rehashAfter);
         for (Artifact a : artifactList) {
             times.add(a.uploadedAt());
-            files.add(IdentityLines.source(a, locate(a.sha256())));
+            BlobRecords.Checks c = checks.get(a.sha256());
+            files.add(IdentityLines.source(a, locate(a.sha256()), crcOf(c), due(c, rehashBefore)));
         }
         for (Evidence e : items) {
             Optional<EvidenceReview> latest = latestReview(e, reviews, times);
             reviewStates.put(e.id(), e.reviewState().name());
             evidenceLines.add(EvidenceLines.of(e, latest));
-            files.add(EvidenceLines.source(e, locate(e.sha256())));
+            BlobRecords.Checks c = checks.get(e.sha256());
+            files.add(EvidenceLines.source(e, locate(e.sha256()), crcOf(c), due(c, rehashBefore)));
         }
         // The reference's evidence feeds the derived drops: its changes change this package too.
         release.reference().ifPresent(ref -> {
@@ -144,7 +167,7 @@ public class PackageAssembly {
                 new PackageContent.Optimization(RecipeFacts.of(release), IdentityLines.findings(check)),
                 Summaries.baseline(baseline),
                 TraceLines.of(matrix, reviewStates), kpis,
-                trace.regression(releaseId).rows().stream().map(Summaries::regression).toList(),
+                traced.regression().rows().stream().map(Summaries::regression).toList(),
                 TraceLines.latencies(latencies.of(items), kpis), evidenceLines, ApprovalLines.waivers(approval, now), ApprovalLines.of(approval), events,
                 times.latest(), manifest.text());
         return new Assembled(content, files);
@@ -156,6 +179,15 @@ public class PackageAssembly {
         List<EvidenceReview> reviews = byItem.getOrDefault(e.id(), List.of());
         reviews.forEach(r -> times.add(r.reviewedAt()));
         return reviews.isEmpty() ? Optional.empty() : Optional.of(reviews.get(reviews.size() - 1));
+    }
+
+    private static OptionalLong crcOf(BlobRecords.Checks checks) {
+        return checks == null ? OptionalLong.empty() : checks.crc32();
+    }
+
+    /** Whether a stored file's bytes are hashed again: when they last matched before the policy's horizon. */
+    private static boolean due(BlobRecords.Checks checks, Instant rehashBefore) {
+        return checks == null || checks.verifiedAt().isBefore(rehashBefore);
     }
 
     private Path locate(Sha256 digest) {

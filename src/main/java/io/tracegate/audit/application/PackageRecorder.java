@@ -7,6 +7,7 @@ import io.tracegate.audit.domain.AuditTrail;
 import io.tracegate.audit.domain.BuiltPackage;
 import io.tracegate.audit.domain.PackageContent;
 import io.tracegate.platform.blob.BlobRecords;
+import io.tracegate.platform.blob.Sha256;
 import io.tracegate.platform.blob.StoredBlob;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.release.domain.Releases;
@@ -17,6 +18,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
@@ -55,6 +57,9 @@ public class PackageRecorder {
         long releaseId = content.summary().releaseId();
         releases.withIdLocked(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
         String who = caller.getCallerPrincipal().getName();
+        blobs.recordChecks(built.computedCrc32s().entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(e -> new Sha256(e.getKey()), Map.Entry::getValue)),
+                built.rehashed().stream().map(Sha256::new).toList(), Instant.now());
         Optional<AuditPackage> same = packages.withContent(releaseId, built.sha256());
         if (same.isPresent()) {
             trail.record(new AuditEntry(who, "package.generate", "audit-package", subject(same.get()), null,

@@ -18,8 +18,11 @@ public final class PackageLayout {
     public static final String SUMS = "SHA256SUMS";
     public static final String SUMS_SIGNATURE = "SHA256SUMS.sig";
 
-    /** The files every package has besides the stored ones, in the order they are written. */
-    public static final List<String> GENERATED = List.of(REPORT, MANIFEST, RELEASE_MANIFEST, TRACEABILITY, CERTIFICATE);
+    /**
+     * The files every package has besides the stored ones. They are written in this order, the stored files
+     * between the certificate and the report, whose rendering overlaps with copying them.
+     */
+    public static final List<String> GENERATED = List.of(MANIFEST, RELEASE_MANIFEST, TRACEABILITY, CERTIFICATE, REPORT);
 
     static final int MAX_NAME = 120;
 

@@ -2,18 +2,30 @@ package io.tracegate.audit.domain;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * A stored file (artifact or evidence) that goes into a package as it is: its place in the package, where
- * its bytes are, and the digest and size the database recorded for it. The builder streams it and refuses
- * to package it when the bytes no longer hash to {@code sha256}.
+ * its bytes are, and the digest, size and CRC-32 the database recorded for it. The builder streams it and
+ * refuses to package it when its bytes no longer match the CRC-32 or, where {@code rehash} says so, the SHA-256.
+ *
+ * @param crc32  recorded at upload; empty for files stored before that was done, whose CRC the builder computes
+ * @param rehash whether to hash the bytes again and compare them with {@code sha256} (their last check is older
+ *               than the package's policy allows)
  */
-public record SourceFile(String path, FileRole role, String originalName, Path location, String sha256, long size) {
+public record SourceFile(String path, FileRole role, String originalName, Path location, String sha256, long size,
+                         OptionalLong crc32, boolean rehash) {
 
     public SourceFile {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(crc32, "crc32");
+    }
+
+    /** A file whose CRC-32 was not recorded, re-hashed to be sure. */
+    public SourceFile(String path, FileRole role, String originalName, Path location, String sha256, long size) {
+        this(path, role, originalName, location, sha256, size, OptionalLong.empty(), true);
     }
 }

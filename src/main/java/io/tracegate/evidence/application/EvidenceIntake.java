@@ -7,6 +7,7 @@ import io.tracegate.evidence.domain.ParsedEvidence;
 import io.tracegate.evidence.domain.TestResult;
 import io.tracegate.platform.blob.BlobStore;
 import io.tracegate.platform.blob.StoredBlob;
+import io.tracegate.platform.persistence.Clash;
 import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.platform.paging.Page;
@@ -80,7 +81,10 @@ public class EvidenceIntake {
         }
         Path file = store.locate(blob.sha256()).orElseThrow(() -> new IllegalStateException("blob vanished: " + blob.sha256()));
         ParsedEvidence parsed = reader.read(upload.fileName(), upload.format(), upload.contentType(), file);
-        return new UploadedEvidence(recorder.record(upload, blob, parsed), true);
+        // A concurrent upload of the same bytes may claim the blob (or of the same file, record it) first.
+        return Clash.retriedOnce(() -> items.sameUpload(upload.releaseId(), upload.fileName(), upload.sha256().hex())
+                .map(same -> new UploadedEvidence(same, false))
+                .orElseGet(() -> new UploadedEvidence(recorder.record(upload, blob, parsed), true)));
     }
 
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})

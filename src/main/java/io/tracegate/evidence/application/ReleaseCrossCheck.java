@@ -69,6 +69,12 @@ public class ReleaseCrossCheck {
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
     public Report check(long releaseId) {
         Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
+        return check(release, evidence.page(releaseId, 0, Integer.MAX_VALUE));
+    }
+
+    /** The same, over the evidence the caller read in its transaction already (the audit package). */
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public Report check(Release release, List<Evidence> items) {
         List<Finding> general = new ArrayList<>();
         Optional<OptimizationRecipe> recipe = release.recipe();
         if (recipe.isEmpty()) {
@@ -76,7 +82,7 @@ public class ReleaseCrossCheck {
                     "The release has no optimization recipe yet, so there is nothing to check the artifacts against."));
         }
         TreeSet<String> hashes = new TreeSet<>();
-        for (Evidence e : evidence.page(releaseId, 0, Integer.MAX_VALUE)) {
+        for (Evidence e : items) {
             e.provenance().calibrationSha256().ifPresent(hashes::add);
         }
         if (hashes.size() > 1) {

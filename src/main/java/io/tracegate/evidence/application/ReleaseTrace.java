@@ -73,29 +73,49 @@ public class ReleaseTrace {
                                    java.util.Optional<Release> previous, List<Regression.Row> rows) {
     }
 
+    /** The matrix and the regression of one release, computed from one read of its evidence. */
+    public record Traced(TraceMatrix matrix, RegressionReport regression) {
+    }
+
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
     public RegressionReport regression(long releaseId) {
         Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
-        java.util.Optional<Release> reference = release.reference();
+        return regressionOf(release, metricsOf(items.factsOf(release.id())),
+                release.reference().map(r -> metricsOf(items.factsOf(r.id()))).orElse(List.of()));
+    }
+
+    /** For the audit package, which shows both: each release's evidence is read once instead of three times. */
+    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    public Traced traced(Release release) {
+        List<EvidenceFacts> evidence = items.factsOf(release.id());
+        List<Metric> reference = release.reference().map(r -> metricsOf(items.factsOf(r.id()))).orElse(List.of());
+        TraceMatrix matrix = TraceMatrix.compute(inputFor(release, evidence, reference));
+        return new Traced(matrix, regressionOf(release, metricsOf(evidence), reference));
+    }
+
+    private RegressionReport regressionOf(Release release, List<Metric> current, List<Metric> reference) {
         java.util.Optional<Release> previous = releases.ofModel(release.model(), 0, 200).stream()
                 .filter(r -> !r.id().equals(release.id()) && r.createdAt().isBefore(release.createdAt())
-                        && reference.map(ref -> !ref.id().equals(r.id())).orElse(true))
+                        && release.reference().map(ref -> !ref.id().equals(r.id())).orElse(true))
                 .findFirst();
         List<io.tracegate.requirement.domain.AcceptanceCriterion> criteria = release.baselineId()
                 .flatMap(baselines::withId).map(b -> b.requirements().stream()
                         .flatMap(r -> r.criteria().stream()).distinct().toList()).orElse(List.of());
-        return new RegressionReport(release, reference, previous, Regression.between(metricsOf(release.id()),
-                reference.map(r -> metricsOf(r.id())).orElse(List.of()),
-                previous.map(r -> metricsOf(r.id())).orElse(List.of()), criteria));
+        return new RegressionReport(release, release.reference(), previous, Regression.between(current, reference,
+                previous.map(r -> metricsOf(items.factsOf(r.id()))).orElse(List.of()), criteria));
     }
 
-    /** The metrics of a release's evidence that was not rejected, oldest upload first. */
-    private List<Metric> metricsOf(long releaseId) {
-        return items.factsOf(releaseId).stream().filter(e -> e.review() != ReviewState.REJECTED)
-                .flatMap(e -> e.metrics().stream()).toList();
+    /** The metrics of evidence that was not rejected, oldest upload first. */
+    private static List<Metric> metricsOf(List<EvidenceFacts> facts) {
+        return facts.stream().filter(e -> e.review() != ReviewState.REJECTED).flatMap(e -> e.metrics().stream()).toList();
     }
 
     TraceInput inputFor(Release release) {
+        return inputFor(release, items.factsOf(release.id()),
+                release.reference().map(ref -> metricsOf(items.factsOf(ref.id()))).orElse(List.of()));
+    }
+
+    private TraceInput inputFor(Release release, List<EvidenceFacts> evidence, List<Metric> reference) {
         RequirementBaseline baseline = release.baselineId().flatMap(baselines::withId)
                 .orElseThrow(() -> new Conflict("baseline", "release " + release.label()
                         + " has no requirement baseline yet; link one with PUT /api/releases/" + release.id() + "/baseline"));
@@ -108,8 +128,6 @@ public class ReleaseTrace {
                         .add(new LinkState(Long.parseLong(link.subjectRef()), link.isSuspect(), link.suspectReason()));
             }
         }
-        List<Metric> reference = release.reference().map(ref -> metricsOf(ref.id())).orElse(List.of());
-        List<EvidenceFacts> evidence = items.factsOf(release.id());
         return new TraceInput(requirements, evidence, byRequirement, reference,
                 waivers.validFor(release, java.time.Instant.now()));
     }

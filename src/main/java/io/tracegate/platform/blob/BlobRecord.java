@@ -22,6 +22,14 @@ public class BlobRecord {
     @Column(name = "stored_at", nullable = false)
     private Instant storedAt;
 
+    /** When the bytes were last hashed and matched: at upload, then whenever a package re-hashed them. */
+    @Column(name = "verified_at", nullable = false)
+    private Instant verifiedAt;
+
+    /** Null for blobs stored before the CRC was computed at upload (migration V13). */
+    @Column(name = "crc32")
+    private Long crc32;
+
     protected BlobRecord() {
     }
 
@@ -29,5 +37,14 @@ public class BlobRecord {
         this.sha256 = blob.sha256().hex();
         this.size = blob.size();
         this.storedAt = at;
+        this.verifiedAt = at;
+        this.crc32 = blob.crc32().isPresent() ? blob.crc32().getAsLong() : null;
+    }
+
+    /** Takes the CRC-32 a later upload of the same bytes computed, where this record has none yet. */
+    void learnCrc32(StoredBlob blob) {
+        if (crc32 == null && blob.crc32().isPresent()) {
+            crc32 = blob.crc32().getAsLong();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.tracegate.platform.web;
 
 import io.tracegate.platform.failure.Failure;
+import io.tracegate.platform.persistence.Clash;
 import io.tracegate.platform.persistence.ConnectionLoss;
 import jakarta.ejb.EJBAccessException;
 import jakarta.persistence.OptimisticLockException;
@@ -65,7 +66,7 @@ public class ContainerFailureMapper implements ExceptionMapper<Throwable> {
                 return unavailable("the database connection was lost while the request was being committed: retry "
                         + "it (a retried upload that did get stored answers 200, a retried signature 409)");
             }
-            if (t instanceof PersistenceException && isConstraintViolation(t)) {
+            if (t instanceof PersistenceException && Clash.is(t)) {
                 return Problem.response(Status.CONFLICT, "conflict",
                         "the change clashes with a record created at the same time; reload and retry", null);
             }
@@ -104,16 +105,5 @@ public class ContainerFailureMapper implements ExceptionMapper<Throwable> {
             return Response.fromResponse(problem).header("Allow", original.getHeaderString("Allow")).build();
         }
         return problem;
-    }
-
-    private static boolean isConstraintViolation(Throwable persistence) {
-        for (Throwable t = persistence; t != null; t = t.getCause()) {
-            String name = t.getClass().getName();
-            String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (name.contains("IntegrityConstraint") || message.contains("unique") || message.contains("duplicate key")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -2,6 +2,7 @@ package io.tracegate.release.application;
 
 import io.tracegate.platform.blob.BlobStore;
 import io.tracegate.platform.blob.StoredBlob;
+import io.tracegate.platform.persistence.Clash;
 import io.tracegate.platform.failure.Conflict;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.release.domain.Artifact;
@@ -77,7 +78,9 @@ public class ArtifactIntake {
         if (existing.isPresent()) {
             return new UploadOutcome(existing.get(), false);
         }
-        return new UploadOutcome(recorder.record(request, blob), true);
+        // A concurrent upload of the same bytes may claim the blob (or of the same file, record it) first.
+        return Clash.retriedOnce(() -> precheck(request).map(same -> new UploadOutcome(same, false))
+                .orElseGet(() -> new UploadOutcome(recorder.record(request, blob), true)));
     }
 
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})

@@ -219,6 +219,91 @@ public interface PackageScenarios extends ApprovalScenarios {
     }
 
     @Test
+    default void anUploadRecordsTheCrc32AndABlobChangedInPlaceFailsThePackageNamingTheCheckThatCaughtIt() throws Exception {
+        long release = release(smallBaseline(), true);
+        byte[] log = ("HIL run " + java.util.UUID.randomUUID() + "\n" + "frame ok\n".repeat(200))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Reply uploaded = api().upload(Login.CI, "api/releases/" + release + "/evidence/hil-run.log?sha256=" + sha256(log)
+                + "&requirement=MLR-PED-NIGHT", log);
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(log);
+        assertThat(recordedCrc32(sha256(log))).isEqualTo(crc.getValue());
+        // As if stored before uploads recorded CRCs: the package computes it and records it.
+        try (java.sql.Connection db = io.tracegate.it.TestDatabase.ofDeployment().getConnection();
+             java.sql.PreparedStatement forget = db.prepareStatement("UPDATE blob SET crc32 = NULL WHERE sha256 = ?")) {
+            forget.setString(1, sha256(log));
+            assertThat(forget.executeUpdate()).isEqualTo(1);
+        }
+        String entryName = "evidence/" + uploaded.json().getJsonNumber("id") + "/hil-run.log";
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(download(Login.AUDITOR,
+                generate(Login.AUDITOR, release))))) {
+            ZipEntry entry;
+            do {
+                entry = zip.getNextEntry();
+                assertThat(entry).as(entryName + " in the package").isNotNull();
+            } while (!entry.getName().equals(entryName));
+            assertThat(entry.getCrc()).isEqualTo(crc.getValue());
+        }
+        assertThat(recordedCrc32(sha256(log))).as("learned by the package").isEqualTo(crc.getValue());
+
+        // One bit of the stored log flips behind the application's back: same size, same recorded CRC.
+        try (java.util.stream.Stream<Path> blobs = Files.walk(io.tracegate.it.Deployment.dataDir())) {
+            Path blob = blobs.filter(p -> p.getFileName().toString().equals(sha256(log))).findFirst().orElseThrow();
+            byte[] bytes = Files.readAllBytes(blob);
+            bytes[bytes.length / 2] ^= 1;
+            Files.write(blob, bytes);
+        }
+        Reply accepted = api().send(Login.AUDITOR, "POST", "api/releases/" + release + "/packages",
+                BodyPublishers.noBody(), Map.of("Prefer", "respond-async"));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        JsonObject job = awaitJob(accepted.header("Location"));
+        assertThat(job.getString("state")).as(job.toString()).isEqualTo("FAILED");
+        assertThat(job.getString("failure")).as("uploaded just now: checked by its CRC-32")
+                .contains("stored file hil-run.log", "no longer matches the CRC-32 recorded at upload",
+                        "the blob store is damaged");
+
+        // Last verified long ago: its SHA-256 is computed again, and that is the reason given.
+        try (java.sql.Connection db = io.tracegate.it.TestDatabase.ofDeployment().getConnection();
+             java.sql.PreparedStatement age = db.prepareStatement(
+                     "UPDATE blob SET verified_at = TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00' WHERE sha256 = ?")) {
+            age.setString(1, sha256(log));
+            assertThat(age.executeUpdate()).isEqualTo(1);
+        }
+        JsonObject rehashed = awaitJob(api().send(Login.AUDITOR, "POST", "api/releases/" + release + "/packages",
+                BodyPublishers.noBody(), Map.of("Prefer", "respond-async")).header("Location"));
+        assertThat(rehashed.getString("state")).as(rehashed.toString()).isEqualTo("FAILED");
+        assertThat(rehashed.getString("failure")).contains("stored file hil-run.log", "not to the recorded " + sha256(log),
+                "the blob store is damaged");
+    }
+
+    /** Polls a package job (its Location) until it has ended, for at most two minutes. */
+    private JsonObject awaitJob(String location) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while (true) {
+            JsonObject job = api().get(Login.AUDITOR, java.net.URI.create(location).getPath().substring(1)).json();
+            if (java.util.List.of("SUCCEEDED", "FAILED").contains(job.getString("state"))) {
+                return job;
+            }
+            assertThat(System.nanoTime()).as("the job ends within two minutes").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** The CRC-32 the server recorded for a blob, straight from its database. */
+    private static long recordedCrc32(String sha256) throws java.sql.SQLException {
+        try (java.sql.Connection db = io.tracegate.it.TestDatabase.ofDeployment().getConnection();
+             java.sql.PreparedStatement query = db.prepareStatement("SELECT crc32 FROM blob WHERE sha256 = ?")) {
+            query.setString(1, sha256);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as("blob " + sha256 + " is recorded").isTrue();
+                long crc = row.getLong(1);
+                return row.wasNull() ? -1 : crc;
+            }
+        }
+    }
+
+    @Test
     default void packageJobsKeepToTheirRoles() {
         long release = demoInt8Release();
         assertThat(api().send(Login.ML_ENGINEER, "POST", "api/releases/" + release + "/packages",

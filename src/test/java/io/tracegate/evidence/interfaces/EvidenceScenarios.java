@@ -244,6 +244,34 @@ public interface EvidenceScenarios extends ApiScenarios {
     }
 
     @Test
+    default void theSameBytesUploadedUnderManyNamesAtOnceAreAllRecorded() throws Exception {
+        long release = releaseOnDemoBaseline();
+        String log = "rig heartbeat " + java.util.UUID.randomUUID() + "\n";
+        int uploads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(uploads);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Reply>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < uploads; i++) {
+                String name = "heartbeat-" + i + ".log";
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return uploadEvidence(Login.CI, release, name, log, "ciSystem=jenkins");
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Reply> reply : replies) {
+                Reply r = reply.get(2, java.util.concurrent.TimeUnit.MINUTES);
+                assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(api().get(Login.AUDITOR, "api/releases/" + release + "/evidence").json().getInt("total"))
+                .isEqualTo(uploads);
+    }
+
+    @Test
     default void badUploadsAreRefusedNamingTheFieldAndStoreNothing() {
         long release = releaseOnDemoBaseline();
         Map<String, String> refusals = Map.of(

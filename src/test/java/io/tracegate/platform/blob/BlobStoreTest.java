@@ -40,13 +40,15 @@ class BlobStoreTest {
     }
 
     @Test
-    void storeKeepsTheBodyUnderItsDigestWithTheSameContent() throws IOException {
+    void storeKeepsTheBodyUnderItsDigestWithTheSameContentAndTellsItsCrc32() throws IOException {
         byte[] body = "an onnx model".getBytes(StandardCharsets.UTF_8);
         Sha256 digest = digestOf(body);
 
         StoredBlob stored = store.store(new ByteArrayInputStream(body), digest, body.length, MAX);
 
-        assertThat(stored).isEqualTo(new StoredBlob(digest, body.length));
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(body);
+        assertThat(stored).isEqualTo(new StoredBlob(digest, body.length, java.util.OptionalLong.of(crc.getValue())));
         assertThat(store.contains(digest)).isTrue();
         Path located = store.locate(digest).orElseThrow();
         assertThat(Files.readAllBytes(located)).isEqualTo(body);

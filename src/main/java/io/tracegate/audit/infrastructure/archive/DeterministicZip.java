@@ -14,7 +14,9 @@ import java.util.zip.ZipOutputStream;
  * Writes ZIP entries that depend only on their names, bytes and one given time: every entry STORED (no
  * compressor whose output could change with the zlib version; evidence is mostly compressed already), its
  * time the package's content time in UTC, no extra fields, no directory entries, in the order added.
- * Files are streamed; ZIP64 is used by the JDK where sizes need it.
+ * Files are streamed; ZIP64 is used by the JDK where sizes need it. A STORED entry's header carries the
+ * size and CRC-32 of its bytes, so both must be known before they are written; the JDK checks them when
+ * the entry is closed.
  */
 final class DeterministicZip implements AutoCloseable {
 
@@ -31,16 +33,29 @@ final class DeterministicZip implements AutoCloseable {
         this.time = utc.isBefore(EARLIEST) ? EARLIEST : utc;
     }
 
+    /** A file this package generated, read and hashed already. */
     void add(HashedFile file) throws IOException {
-        ZipEntry entry = entry(file.path(), file.size(), file.crc());
-        zip.putNextEntry(entry);
+        OutputStream entry = open(file.path(), file.size(), file.crc());
         try (InputStream in = Files.newInputStream(file.file())) {
-            long copied = in.transferTo(zip);
+            long copied = in.transferTo(entry);
             if (copied != file.size()) {
                 throw new IOException(file.file() + " changed while it was packaged (" + copied + " bytes, expected "
                         + file.size() + ")");
             }
         }
+        closeEntry();
+    }
+
+    /**
+     * Starts an entry whose bytes the caller writes to the returned stream (which it must not close), then
+     * calls {@link #closeEntry()}.
+     */
+    OutputStream open(String name, long size, long crc) throws IOException {
+        zip.putNextEntry(entry(name, size, crc));
+        return zip;
+    }
+
+    void closeEntry() throws IOException {
         zip.closeEntry();
     }
 

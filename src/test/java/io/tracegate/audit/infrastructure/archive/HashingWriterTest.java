@@ -3,6 +3,7 @@ package io.tracegate.audit.infrastructure.archive;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.SplittableRandom;
 
@@ -43,5 +44,67 @@ class HashingWriterTest {
         writer.close();
         writer.close();
         assertThat(writer.digest()).hasSize(32);
+    }
+    @Test
+    void aStoredFileWhoseBytesMatchItsRecordPasses() throws Exception {
+        byte[] bytes = "a KPI table".getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        HashingWriter writer = new HashingWriter(sink);
+        writer.write(new byte[] {'P', 'K'});
+        writer.beginStored(stored(bytes));
+        writer.write(bytes, 0, bytes.length);
+        writer.endStored();
+        writer.settle();
+        writer.write('!');
+        writer.close();
+        assertThat(sink.toByteArray()).hasSize(bytes.length + 3);
+    }
+
+    @Test
+    void aStoredFileWhoseBytesDifferFromItsRecordFailsTheWriterNamingIt() throws Exception {
+        byte[] recorded = "recall 0.951".getBytes(StandardCharsets.UTF_8);
+        byte[] changed = "recall 0.981".getBytes(StandardCharsets.UTF_8);
+        HashingWriter writer = new HashingWriter(new ByteArrayOutputStream());
+        writer.beginStored(stored(recorded));
+        writer.write(changed, 0, changed.length);
+        writer.endStored();
+        assertThatThrownBy(writer::settle).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("stored file kpi.csv").hasMessageContaining("not to the recorded " + hex(recorded))
+                .hasMessageContaining("the blob store is damaged");
+        assertThatThrownBy(writer::close).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void gathersSingleByteWritesIntoBlocksInsteadOfPassingEachOn() throws Exception {
+        java.util.List<Integer> writes = new java.util.ArrayList<>();
+        HashingWriter writer = new HashingWriter(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                writes.add(1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                writes.add(len);
+            }
+        });
+        for (int i = 0; i < 3000; i++) {
+            writer.write(i);
+        }
+        writer.close();
+        assertThat(writes).containsExactly(3000);
+    }
+
+    private static io.tracegate.audit.domain.SourceFile stored(byte[] bytes) {
+        return new io.tracegate.audit.domain.SourceFile("evidence/12/kpi.csv", io.tracegate.audit.domain.FileRole.EVIDENCE,
+                "kpi.csv", java.nio.file.Path.of("/blobs/kpi"), hex(bytes), bytes.length);
+    }
+
+    private static String hex(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.tracegate.audit.infrastructure.archive;
 
 import io.tracegate.audit.domain.BuiltPackage;
 import io.tracegate.audit.domain.PackageContent;
+import io.tracegate.audit.domain.PackageStep;
 import io.tracegate.audit.domain.SourceFile;
 import io.tracegate.audit.infrastructure.SyntheticPackage;
 import io.tracegate.audit.infrastructure.TestKeys;
@@ -19,9 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -66,9 +70,9 @@ class ZipPackageBuilderTest {
     void entriesComeInAFixedOrderStoredWithTheContentTime() throws Exception {
         try (ZipFile zip = new ZipFile(built.file().toFile())) {
             List<ZipEntry> entries = Collections.list(zip.entries()).stream().map(e -> (ZipEntry) e).toList();
-            assertThat(entries).extracting(ZipEntry::getName).containsExactly("report.pdf", "manifest.json",
+            assertThat(entries).extracting(ZipEntry::getName).containsExactly("manifest.json",
                     "release-manifest.txt", "traceability.csv", "signing-cert.pem", files.get(0).path(),
-                    files.get(1).path(), "SHA256SUMS", "SHA256SUMS.sig");
+                    files.get(1).path(), "report.pdf", "SHA256SUMS", "SHA256SUMS.sig");
             assertThat(entries).allSatisfy(e -> {
                 assertThat(e.getMethod()).isEqualTo(ZipEntry.STORED);
                 assertThat(e.getTimeLocal()).isEqualTo(LocalDateTime.of(2026, 11, 21, 10, 0, 0));
@@ -142,6 +146,98 @@ class ZipPackageBuilderTest {
                 files.get(1).sha256(), files.get(1).size());
         assertThatThrownBy(() -> builder().build(content, List.of(files.get(0), damaged), dir.resolve("damaged.zip")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("the blob store is damaged");
+    }
+
+    @Test
+    void aCrc32RecordedAtUploadGivesTheSameBytesWithoutAReadOfItsOwn() {
+        List<SourceFile> withCrcs = files.stream().map(f -> withCrc(f, crc32(f.location()))).toList();
+        List<String> steps = new ArrayList<>();
+
+        BuiltPackage again = builder().build(content, withCrcs, dir.resolve("recorded-crc.zip"),
+                (step, done, total) -> steps.add(step.name()));
+
+        assertThat(again.sha256()).isEqualTo(built.sha256());
+        assertThat(steps).doesNotContain(PackageStep.COMPUTING_CRCS.name()).contains(PackageStep.WRITING_ARCHIVE.name());
+        assertThat(again.computedCrc32s()).isEmpty();
+    }
+
+    @Test
+    void filesStoredBeforeCrcsWereRecordedHaveTheirsComputedFirst() {
+        List<String> steps = new ArrayList<>();
+
+        BuiltPackage computed = builder().build(content, files, dir.resolve("computed-crc.zip"),
+                (step, done, total) -> steps.add(step.name()));
+
+        assertThat(steps.indexOf(PackageStep.COMPUTING_CRCS.name())).isNotNegative()
+                .isLessThan(steps.indexOf(PackageStep.WRITING_ARCHIVE.name()));
+        assertThat(computed.computedCrc32s()).as("handed back to be recorded").containsOnly(
+                java.util.Map.entry(files.get(0).sha256(), crc32(files.get(0).location())),
+                java.util.Map.entry(files.get(1).sha256(), crc32(files.get(1).location())));
+    }
+
+    @Test
+    void refusesAStoredFileChangedInPlaceThoughItsSizeAndRecordedCrcAreUnchanged() throws Exception {
+        SourceFile original = files.get(1);
+        Path copy = dir.resolve("flipped.csv");
+        byte[] bytes = Files.readAllBytes(original.location());
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(copy, bytes);
+        SourceFile flipped = withCrc(new SourceFile(original.path(), original.role(), original.originalName(), copy,
+                original.sha256(), original.size()), crc32(original.location()));
+        Path target = dir.resolve("flipped.zip");
+
+        assertThatThrownBy(() -> builder().build(content, List.of(files.get(0), flipped), target))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("hashes to " + sha256(copy))
+                .hasMessageContaining("not to the recorded " + original.sha256())
+                .hasMessageContaining("the blob store is damaged");
+    }
+
+    @Test
+    void aFileNotDueForRehashingIsStillCheckedAgainstItsRecordedCrc32() throws Exception {
+        SourceFile original = files.get(1);
+        Path copy = dir.resolve("flipped-recent.csv");
+        byte[] bytes = Files.readAllBytes(original.location());
+        bytes[bytes.length / 3] ^= 4;
+        Files.write(copy, bytes);
+        SourceFile flipped = withCrc(new SourceFile(original.path(), original.role(), original.originalName(), copy,
+                original.sha256(), original.size()), crc32(original.location()), false);
+
+        assertThatThrownBy(() -> builder().build(content, List.of(files.get(0), flipped), dir.resolve("recent.zip")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("stored file " + SyntheticPackage.HOSTILE_NAME)
+                .hasMessageContaining("no longer matches the CRC-32 recorded at upload")
+                .hasMessageContaining("the blob store is damaged");
+    }
+
+    @Test
+    void onlyFilesDueForRehashingAreReportedAsRehashed() {
+        List<SourceFile> mixed = List.of(withCrc(files.get(0), crc32(files.get(0).location()), false),
+                withCrc(files.get(1), crc32(files.get(1).location()), true));
+
+        BuiltPackage mixedBuild = builder().build(content, mixed, dir.resolve("mixed.zip"));
+
+        assertThat(mixedBuild.rehashed()).containsExactly(files.get(1).sha256());
+        assertThat(mixedBuild.sha256()).isEqualTo(built.sha256());
+    }
+
+    private static SourceFile withCrc(SourceFile f, long crc) {
+        return withCrc(f, crc, true);
+    }
+
+    private static SourceFile withCrc(SourceFile f, long crc, boolean rehash) {
+        return new SourceFile(f.path(), f.role(), f.originalName(), f.location(), f.sha256(), f.size(),
+                OptionalLong.of(crc), rehash);
+    }
+
+    private static long crc32(Path file) {
+        try {
+            CRC32 crc = new CRC32();
+            crc.update(Files.readAllBytes(file));
+            return crc.getValue();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String sha256(Path file) throws IOException {

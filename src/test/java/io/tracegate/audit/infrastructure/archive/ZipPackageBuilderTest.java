@@ -177,31 +177,19 @@ class ZipPackageBuilderTest {
 
     @Test
     void refusesAStoredFileChangedInPlaceThoughItsSizeAndRecordedCrcAreUnchanged() throws Exception {
-        SourceFile original = files.get(1);
-        Path copy = dir.resolve("flipped.csv");
-        byte[] bytes = Files.readAllBytes(original.location());
-        bytes[bytes.length / 2] ^= 1;
-        Files.write(copy, bytes);
-        SourceFile flipped = withCrc(new SourceFile(original.path(), original.role(), original.originalName(), copy,
-                original.sha256(), original.size()), crc32(original.location()));
+        SourceFile flipped = flippedCopy("flipped.csv", true);
         Path target = dir.resolve("flipped.zip");
 
         assertThatThrownBy(() -> builder().build(content, List.of(files.get(0), flipped), target))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("hashes to " + sha256(copy))
-                .hasMessageContaining("not to the recorded " + original.sha256())
+                .hasMessageContaining("hashes to " + sha256(flipped.location()))
+                .hasMessageContaining("not to the recorded " + files.get(1).sha256())
                 .hasMessageContaining("the blob store is damaged");
     }
 
     @Test
     void aFileNotDueForRehashingIsStillCheckedAgainstItsRecordedCrc32() throws Exception {
-        SourceFile original = files.get(1);
-        Path copy = dir.resolve("flipped-recent.csv");
-        byte[] bytes = Files.readAllBytes(original.location());
-        bytes[bytes.length / 3] ^= 4;
-        Files.write(copy, bytes);
-        SourceFile flipped = withCrc(new SourceFile(original.path(), original.role(), original.originalName(), copy,
-                original.sha256(), original.size()), crc32(original.location()), false);
+        SourceFile flipped = flippedCopy("flipped-recent.csv", false);
 
         assertThatThrownBy(() -> builder().build(content, List.of(files.get(0), flipped), dir.resolve("recent.zip")))
                 .isInstanceOf(IllegalStateException.class)
@@ -219,6 +207,20 @@ class ZipPackageBuilderTest {
 
         assertThat(mixedBuild.rehashed()).containsExactly(files.get(1).sha256());
         assertThat(mixedBuild.sha256()).isEqualTo(built.sha256());
+    }
+
+    /**
+     * The KPI file with one bit flipped in a copy, recorded with the original's digest, size and CRC-32: damage
+     * that leaves the size alone.
+     */
+    private static SourceFile flippedCopy(String name, boolean rehash) throws IOException {
+        SourceFile original = files.get(1);
+        Path copy = dir.resolve(name);
+        byte[] bytes = Files.readAllBytes(original.location());
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(copy, bytes);
+        return withCrc(new SourceFile(original.path(), original.role(), original.originalName(), copy,
+                original.sha256(), original.size()), crc32(original.location()), rehash);
     }
 
     private static SourceFile withCrc(SourceFile f, long crc) {

@@ -1,10 +1,16 @@
 package io.tracegate.platform.blob;
 
+import io.tracegate.platform.persistence.SchemaMigration;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,6 +30,9 @@ public class BlobRecords {
 
     @PersistenceContext(unitName = "tracegate")
     EntityManager em;
+
+    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    DataSource dataSource;
 
     public void claim(StoredBlob blob, Instant at) {
         BlobRecord known = em.find(BlobRecord.class, blob.sha256().hex());
@@ -46,54 +55,62 @@ public class BlobRecords {
     }
 
     /**
-     * The checks recorded for each of these blobs. The digests are joined as a VALUES list, in chunks: H2 then
-     * looks each up by the primary key, where with bound parameters in {@code IN (...)} it compared every one of
-     * them with every row.
+     * The checks recorded for each of these blobs. Plain JDBC, with the digests joined as a VALUES list in
+     * chunks: H2 then looks each up by the primary key (with {@code IN (...)} it compared every one with every
+     * row), and EclipseLink's handling of a native query's parameters grows with the square of their number.
      */
-    @SuppressWarnings("unchecked")
     public Map<Sha256, Checks> checksOf(Collection<Sha256> digests) {
         List<String> hex = digests.stream().map(Sha256::hex).distinct().toList();
         Map<Sha256, Checks> known = new HashMap<>();
-        for (int from = 0; from < hex.size(); from += PER_QUERY) {
-            List<String> chunk = hex.subList(from, Math.min(hex.size(), from + PER_QUERY));
-            StringBuilder sql = new StringBuilder("SELECT b.sha256, b.crc32, b.verified_at FROM blob b JOIN (VALUES ");
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(CAST(?").append(i + 1).append(" AS CHAR(64)))");
+        try (Connection c = dataSource.getConnection()) {
+            for (int from = 0; from < hex.size(); from += PER_QUERY) {
+                List<String> chunk = hex.subList(from, Math.min(hex.size(), from + PER_QUERY));
+                String values = String.join(", ", java.util.Collections.nCopies(chunk.size(), "(CAST(? AS CHAR(64)))"));
+                try (PreparedStatement query = c.prepareStatement("SELECT b.sha256, b.crc32, b.verified_at FROM blob b "
+                        + "JOIN (VALUES " + values + ") wanted (digest) ON b.sha256 = wanted.digest")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        query.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            long crc = rows.getLong(2);
+                            OptionalLong recorded = rows.wasNull() ? OptionalLong.empty() : OptionalLong.of(crc);
+                            known.put(new Sha256(rows.getString(1).trim()), new Checks(recorded,
+                                    rows.getObject(3, java.time.OffsetDateTime.class).toInstant()));
+                        }
+                    }
+                }
             }
-            Query query = em.createNativeQuery(sql.append(") wanted (digest) ON b.sha256 = wanted.digest").toString());
-            for (int i = 0; i < chunk.size(); i++) {
-                query.setParameter(i + 1, chunk.get(i));
-            }
-            for (Object[] row : (List<Object[]>) query.getResultList()) {
-                OptionalLong crc = row[1] == null ? OptionalLong.empty() : OptionalLong.of(((Number) row[1]).longValue());
-                known.put(new Sha256(row[0].toString().trim()), new Checks(crc, instant(row[2])));
-            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the checks of " + hex.size() + " blobs failed", e);
         }
         return known;
     }
 
     /**
-     * Records what a package learned about stored blobs: CRC-32s it computed for blobs stored before uploads
-     * computed them (recorded ones are kept), and the blobs it re-hashed and found intact.
+     * Records what a package learned about stored blobs, in the caller's transaction: CRC-32s it computed for
+     * blobs stored before uploads computed them (recorded ones are kept), and the blobs it re-hashed and found
+     * intact. Batched: a package may have re-hashed 20,000 files.
      */
     public void recordChecks(Map<Sha256, Long> computedCrc32s, Collection<Sha256> rehashed, Instant at) {
-        Query crc = em.createNativeQuery("UPDATE blob SET crc32 = ?1 WHERE sha256 = ?2 AND crc32 IS NULL");
-        computedCrc32s.forEach((digest, value) -> crc.setParameter(1, value).setParameter(2, digest.hex()).executeUpdate());
-        Query verified = em.createNativeQuery("UPDATE blob SET verified_at = ?1 WHERE sha256 = ?2");
-        rehashed.forEach(digest -> verified.setParameter(1, java.sql.Timestamp.from(at)).setParameter(2, digest.hex())
-                .executeUpdate());
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement crc = c.prepareStatement("UPDATE blob SET crc32 = ? WHERE sha256 = ? AND crc32 IS NULL");
+             PreparedStatement verified = c.prepareStatement("UPDATE blob SET verified_at = ? WHERE sha256 = ?")) {
+            for (Map.Entry<Sha256, Long> e : computedCrc32s.entrySet()) {
+                crc.setLong(1, e.getValue());
+                crc.setString(2, e.getKey().hex());
+                crc.addBatch();
+            }
+            crc.executeBatch();
+            java.time.OffsetDateTime when = at.atOffset(java.time.ZoneOffset.UTC);
+            for (Sha256 digest : rehashed) {
+                verified.setObject(1, when);
+                verified.setString(2, digest.hex());
+                verified.addBatch();
+            }
+            verified.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("recording the checks of stored blobs failed", e);
         }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 }

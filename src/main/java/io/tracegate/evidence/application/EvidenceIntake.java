@@ -81,10 +81,12 @@ public class EvidenceIntake {
         }
         Path file = store.locate(blob.sha256()).orElseThrow(() -> new IllegalStateException("blob vanished: " + blob.sha256()));
         ParsedEvidence parsed = reader.read(upload.fileName(), upload.format(), upload.contentType(), file);
-        // A concurrent upload of the same bytes may claim the blob (or of the same file, record it) first.
-        return Clash.retriedOnce(() -> items.sameUpload(upload.releaseId(), upload.fileName(), upload.sha256().hex())
-                .map(same -> new UploadedEvidence(same, false))
-                .orElseGet(() -> new UploadedEvidence(recorder.record(upload, blob, parsed), true)));
+        // A concurrent upload of the same bytes may claim the blob (or of the same file, record it) first; the
+        // retry finds what it recorded.
+        return Clash.retried(() -> new UploadedEvidence(recorder.record(upload, blob, parsed), true),
+                () -> items.sameUpload(upload.releaseId(), upload.fileName(), upload.sha256().hex())
+                        .map(same -> new UploadedEvidence(same, false))
+                        .orElseGet(() -> new UploadedEvidence(recorder.record(upload, blob, parsed), true)));
     }
 
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})

@@ -37,16 +37,17 @@ public final class Clash {
 
     /**
      * Runs {@code transaction} (which must start and end its own transaction) and, when it clashed with a
-     * concurrent insert, once more; a second clash is thrown to the caller.
+     * concurrent insert, {@code afterClash} once instead: a new transaction that sees the other's row. A clash
+     * there too is thrown to the caller. The usual path runs {@code transaction} alone.
      */
-    public static <T> T retriedOnce(Supplier<T> transaction) {
+    public static <T> T retried(Supplier<T> transaction, Supplier<T> afterClash) {
         try {
             return transaction.get();
         } catch (RuntimeException e) {
             if (!is(e)) {
                 throw e;
             }
-            return transaction.get();
+            return afterClash.get();
         }
     }
 }

@@ -78,9 +78,11 @@ public class ArtifactIntake {
         if (existing.isPresent()) {
             return new UploadOutcome(existing.get(), false);
         }
-        // A concurrent upload of the same bytes may claim the blob (or of the same file, record it) first.
-        return Clash.retriedOnce(() -> precheck(request).map(same -> new UploadOutcome(same, false))
-                .orElseGet(() -> new UploadOutcome(recorder.record(request, blob), true)));
+        // A concurrent upload of the same bytes may claim the blob (or of the same file, record it) first; the
+        // retry finds what it recorded.
+        return Clash.retried(() -> new UploadOutcome(recorder.record(request, blob), true),
+                () -> precheck(request).map(same -> new UploadOutcome(same, false))
+                        .orElseGet(() -> new UploadOutcome(recorder.record(request, blob), true)));
     }
 
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})

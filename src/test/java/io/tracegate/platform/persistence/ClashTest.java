@@ -28,31 +28,48 @@ class ClashTest {
     }
 
     @Test
-    void aTransactionThatClashedRunsOnceMoreAndItsSecondResultCounts() {
+    void aTransactionThatClashedIsFollowedOnceByTheRetryWhoseResultCounts() {
         AtomicInteger runs = new AtomicInteger();
-        String result = Clash.retriedOnce(() -> {
-            if (runs.incrementAndGet() == 1) {
-                throw uniqueViolation();
-            }
-            return "recorded";
+        String result = Clash.retried(() -> {
+            runs.incrementAndGet();
+            throw uniqueViolation();
+        }, () -> {
+            runs.incrementAndGet();
+            return "found the other's row";
         });
-        assertThat(result).isEqualTo("recorded");
+        assertThat(result).isEqualTo("found the other's row");
         assertThat(runs).hasValue(2);
+    }
+
+    @Test
+    void withoutAClashTheRetryNeverRuns() {
+        AtomicInteger retries = new AtomicInteger();
+        assertThat(Clash.retried(() -> "recorded", () -> {
+            retries.incrementAndGet();
+            return "retried";
+        })).isEqualTo("recorded");
+        assertThat(retries).hasValue(0);
     }
 
     @Test
     void aSecondClashAndAnyOtherFailureGoToTheCaller() {
         AtomicInteger runs = new AtomicInteger();
-        assertThatThrownBy(() -> Clash.retriedOnce(() -> {
+        assertThatThrownBy(() -> Clash.retried(() -> {
+            runs.incrementAndGet();
+            throw uniqueViolation();
+        }, () -> {
             runs.incrementAndGet();
             throw uniqueViolation();
         })).hasRootCauseInstanceOf(SQLException.class);
         assertThat(runs).hasValue(2);
 
         AtomicInteger once = new AtomicInteger();
-        assertThatThrownBy(() -> Clash.retriedOnce(() -> {
+        assertThatThrownBy(() -> Clash.retried(() -> {
             once.incrementAndGet();
             throw new IllegalStateException("disk full");
+        }, () -> {
+            once.incrementAndGet();
+            return "retried";
         })).hasMessage("disk full");
         assertThat(once).hasValue(1);
     }

@@ -73,8 +73,9 @@ public final class ZipPackageBuilder implements PackageBuilder {
             ReportRendering rendering = ReportRendering.start(
                     () -> ReportRenderer.render(content, key, generator, manifest, report));
             long[] crcs;
-            HashingWriter hashing = new HashingWriter(Files.newOutputStream(target));
-            try (hashing; DeterministicZip zip = new DeterministicZip(hashing, content.asOf())) {
+            byte[] digest;
+            try (PackageFile file = PackageFile.create(target); HashingWriter hashing = new HashingWriter(file)) {
+                DeterministicZip zip = new DeterministicZip(hashing, content.asOf());
                 crcs = knownCrcs(files, progress);
                 zip.add(manifestFile);
                 for (HashedFile f : generated) {
@@ -95,6 +96,9 @@ public final class ZipPackageBuilder implements PackageBuilder {
                 zip.add(written(work, PackageLayout.SUMS, FileRole.CHECKSUMS, sums));
                 zip.add(written(work, PackageLayout.SUMS_SIGNATURE, FileRole.CHECKSUMS_SIGNATURE,
                         CmsSignatures.signDetached(key, new ByteArrayInputStream(sums))));
+                zip.finish();
+                hashing.close(); // waits for the hashers, and fails if a re-hashed file did not match
+                digest = hashing.digest();
             } catch (RuntimeException | Error | IOException e) {
                 rendering.settle();
                 throw e;
@@ -107,7 +111,7 @@ public final class ZipPackageBuilder implements PackageBuilder {
             }
             Set<String> rehashed = files.stream().filter(SourceFile::rehash).map(SourceFile::sha256)
                     .collect(Collectors.toSet());
-            return new BuiltPackage(target, HexFormat.of().formatHex(hashing.digest()), Files.size(target), computed,
+            return new BuiltPackage(target, HexFormat.of().formatHex(digest), Files.size(target), computed,
                     rehashed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the audit package", e);

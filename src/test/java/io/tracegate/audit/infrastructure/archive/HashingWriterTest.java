@@ -2,10 +2,13 @@ package io.tracegate.audit.infrastructure.archive;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.SplittableRandom;
+import java.util.zip.CRC32;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,17 +21,24 @@ class HashingWriterTest {
             byte[] bytes = new byte[size];
             new SplittableRandom(size).nextBytes(bytes);
             ByteArrayOutputStream sink = new ByteArrayOutputStream();
-            HashingWriter writer = new HashingWriter(sink);
+            HashingWriter writer = new HashingWriter(Channels.newChannel(sink));
             SplittableRandom pieces = new SplittableRandom(7);
             for (int off = 0; off < size; ) {
                 int len = Math.min(size - off, pieces.nextInt(1, 300_000));
-                if (len == 1) {
-                    writer.write(bytes[off]);
+                if (pieces.nextBoolean()) {
+                    writer.write(java.util.Arrays.copyOfRange(bytes, off, off + len));
                 } else {
-                    writer.write(bytes, off, len);
+                    CRC32 crc = new CRC32();
+                    long copied = writer.copy(Channels.newChannel(new ByteArrayInputStream(bytes, off, len)), len, crc,
+                            n -> { });
+                    assertThat(copied).isEqualTo(len);
+                    CRC32 expected = new CRC32();
+                    expected.update(bytes, off, len);
+                    assertThat(crc.getValue()).isEqualTo(expected.getValue());
                 }
                 off += len;
             }
+            assertThat(writer.position()).isEqualTo(size);
             writer.close();
 
             assertThat(sink.toByteArray()).isEqualTo(bytes);
@@ -38,7 +48,7 @@ class HashingWriterTest {
 
     @Test
     void hasNoDigestBeforeItIsClosed() throws Exception {
-        HashingWriter writer = new HashingWriter(new ByteArrayOutputStream());
+        HashingWriter writer = new HashingWriter(Channels.newChannel(new ByteArrayOutputStream()));
         writer.write(new byte[] {1, 2, 3});
         assertThatThrownBy(writer::digest).isInstanceOf(IllegalStateException.class);
         writer.close();
@@ -49,13 +59,13 @@ class HashingWriterTest {
     void aStoredFileWhoseBytesMatchItsRecordPasses() throws Exception {
         byte[] bytes = "a KPI table".getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        HashingWriter writer = new HashingWriter(sink);
+        HashingWriter writer = new HashingWriter(Channels.newChannel(sink));
         writer.write(new byte[] {'P', 'K'});
         writer.beginStored(stored(bytes));
-        writer.write(bytes, 0, bytes.length);
+        writer.write(bytes);
         writer.endStored();
         writer.settle();
-        writer.write('!');
+        writer.write(new byte[] {'!'});
         writer.close();
         assertThat(sink.toByteArray()).hasSize(bytes.length + 3);
     }
@@ -64,9 +74,9 @@ class HashingWriterTest {
     void aStoredFileWhoseBytesDifferFromItsRecordFailsTheWriterNamingIt() throws Exception {
         byte[] recorded = "recall 0.951".getBytes(StandardCharsets.UTF_8);
         byte[] changed = "recall 0.981".getBytes(StandardCharsets.UTF_8);
-        HashingWriter writer = new HashingWriter(new ByteArrayOutputStream());
+        HashingWriter writer = new HashingWriter(Channels.newChannel(new ByteArrayOutputStream()));
         writer.beginStored(stored(recorded));
-        writer.write(changed, 0, changed.length);
+        writer.write(changed);
         writer.endStored();
         assertThatThrownBy(writer::settle).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("stored file kpi.csv").hasMessageContaining("not to the recorded " + hex(recorded))
@@ -75,24 +85,40 @@ class HashingWriterTest {
     }
 
     @Test
-    void gathersSingleByteWritesIntoBlocksInsteadOfPassingEachOn() throws Exception {
+    void gathersSmallWritesIntoBlocksInsteadOfPassingEachOn() throws Exception {
         java.util.List<Integer> writes = new java.util.ArrayList<>();
-        HashingWriter writer = new HashingWriter(new java.io.OutputStream() {
+        HashingWriter writer = new HashingWriter(new java.nio.channels.WritableByteChannel() {
             @Override
-            public void write(int b) {
-                writes.add(1);
+            public int write(java.nio.ByteBuffer src) {
+                int n = src.remaining();
+                src.position(src.limit());
+                writes.add(n);
+                return n;
             }
 
             @Override
-            public void write(byte[] b, int off, int len) {
-                writes.add(len);
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
             }
         });
         for (int i = 0; i < 3000; i++) {
-            writer.write(i);
+            writer.write(new byte[] {(byte) i});
         }
         writer.close();
         assertThat(writes).containsExactly(3000);
+    }
+
+    @Test
+    void aCopyStopsWhereItsSourceEnds() throws Exception {
+        HashingWriter writer = new HashingWriter(Channels.newChannel(new ByteArrayOutputStream()));
+        long copied = writer.copy(Channels.newChannel(new ByteArrayInputStream(new byte[10])), 20, new CRC32(), n -> { });
+        writer.close();
+        assertThat(copied).isEqualTo(10);
+        assertThat(writer.position()).isEqualTo(10);
     }
 
     private static io.tracegate.audit.domain.SourceFile stored(byte[] bytes) {

@@ -33,7 +33,7 @@ final class EvidenceLines {
 
     static SourceFile source(Evidence e, Path location, OptionalLong crc32, boolean rehash) {
         return new SourceFile(PackageLayout.evidencePath(e.id(), e.fileName()), FileRole.EVIDENCE, e.fileName(),
-                location, e.sha256().hex(), e.size(), crc32, rehash);
+                location, e.sha256().hex(), e.size(), e.uploadedAt(), crc32, rehash);
     }
 
     static List<Fact> provenance(Evidence e) {

@@ -36,7 +36,7 @@ final class IdentityLines {
 
     static SourceFile source(Artifact a, Path location, OptionalLong crc32, boolean rehash) {
         return new SourceFile(PackageLayout.artifactPath(a.id(), a.fileName().value()), FileRole.ARTIFACT,
-                a.fileName().value(), location, a.sha256().hex(), a.size(), crc32, rehash);
+                a.fileName().value(), location, a.sha256().hex(), a.size(), a.uploadedAt(), crc32, rehash);
     }
 
     static List<ModelLine> models(ReleaseCrossCheck.Report report) {

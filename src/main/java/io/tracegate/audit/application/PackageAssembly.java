@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
@@ -108,14 +109,26 @@ public class PackageAssembly {
 
     @RolesAllowed({AUDITOR, APPROVER, SAFETY_MANAGER, ADMIN})
     public Assembled assemble(long releaseId) {
+        return assemble(releaseId, files -> {
+        });
+    }
+
+    /**
+     * @param filesKnown given the stored files as soon as they are known, before the rest is read (within the
+     *                   same transaction, so they belong to the same state): copying them can start at once
+     */
+    @RolesAllowed({AUDITOR, APPROVER, SAFETY_MANAGER, ADMIN})
+    public Assembled assemble(long releaseId, Consumer<List<SourceFile>> filesKnown) {
         transaction.readsOnly();
         Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
-        RequirementBaseline baseline = release.baselineId().flatMap(baselines::withId).orElseThrow();
         List<Artifact> artifactList = artifacts.of(release);
         // Read once and handed to every use below: a release may have 20,000 items.
         List<Evidence> items = evidence.page(releaseId, 0, Integer.MAX_VALUE);
-        ReleaseManifest manifest = review.manifest(release, artifactList, baseline, items);
         Instant now = Instant.now();
+        List<SourceFile> files = sources(artifactList, items, now.minus(rehashAfter));
+        filesKnown.accept(files);
+        RequirementBaseline baseline = release.baselineId().flatMap(baselines::withId).orElseThrow();
+        ReleaseManifest manifest = review.manifest(release, artifactList, baseline, items);
         ReleaseTrace.Traced traced = trace.traced(release);
         TraceMatrix matrix = traced.matrix();
         Signing.ApprovalStatus approval = signing.status(release, matrix, items);
@@ -125,21 +138,11 @@ public class PackageAssembly {
         Map<Long, List<EvidenceReview>> reviews = evidence.reviewsOfRelease(releaseId);
         Map<Long, String> reviewStates = new HashMap<>();
         List<EvidenceLine> evidenceLines = new ArrayList<>();
-        List<SourceFile> files = new ArrayList<>();
-        Map<Sha256, BlobRecords.Checks> checks = blobs.checksOf(Stream.concat(artifactList.stream().map(Artifact::sha256),
-                items.stream().map(Evidence::sha256)).toList());
-        Instant rehashBefore = now.minus(rehashAfter);
-        for (Artifact a : artifactList) {
-            times.add(a.uploadedAt());
-            BlobRecords.Checks c = checks.get(a.sha256());
-            files.add(IdentityLines.source(a, locate(a.sha256()), crcOf(c), due(c, rehashBefore)));
-        }
+        artifactList.forEach(a -> times.add(a.uploadedAt()));
         for (Evidence e : items) {
             Optional<EvidenceReview> latest = latestReview(e, reviews, times);
             reviewStates.put(e.id(), e.reviewState().name());
             evidenceLines.add(EvidenceLines.of(e, latest));
-            BlobRecords.Checks c = checks.get(e.sha256());
-            files.add(EvidenceLines.source(e, locate(e.sha256()), crcOf(c), due(c, rehashBefore)));
         }
         // The reference's evidence feeds the derived drops: its changes change this package too.
         release.reference().ifPresent(ref -> {
@@ -171,6 +174,22 @@ public class PackageAssembly {
                 TraceLines.latencies(latencies.of(items), kpis), evidenceLines, ApprovalLines.waivers(approval, now), ApprovalLines.of(approval), events,
                 times.latest(), manifest.text());
         return new Assembled(content, files);
+    }
+
+    /** The stored files, artifacts first, then evidence, each by id: where their bytes are and how to check them. */
+    private List<SourceFile> sources(List<Artifact> artifactList, List<Evidence> items, Instant rehashBefore) {
+        Map<Sha256, BlobRecords.Checks> checks = blobs.checksOf(Stream.concat(artifactList.stream().map(Artifact::sha256),
+                items.stream().map(Evidence::sha256)).toList());
+        List<SourceFile> files = new ArrayList<>(artifactList.size() + items.size());
+        for (Artifact a : artifactList) {
+            BlobRecords.Checks c = checks.get(a.sha256());
+            files.add(IdentityLines.source(a, locate(a.sha256()), crcOf(c), due(c, rehashBefore)));
+        }
+        for (Evidence e : items) {
+            BlobRecords.Checks c = checks.get(e.sha256());
+            files.add(EvidenceLines.source(e, locate(e.sha256()), crcOf(c), due(c, rehashBefore)));
+        }
+        return files;
     }
 
     /** @param byItem the release's reviews by evidence id, read in one query (one per item was 20,000 queries) */

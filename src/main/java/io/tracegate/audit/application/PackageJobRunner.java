@@ -2,6 +2,10 @@ package io.tracegate.audit.application;
 
 import io.tracegate.audit.domain.BuiltPackage;
 import io.tracegate.audit.domain.PackageBuilder;
+import io.tracegate.audit.domain.PackageContent;
+import io.tracegate.audit.domain.PackageProgress;
+import io.tracegate.audit.domain.PackageWriting;
+import io.tracegate.audit.domain.SourceFile;
 import io.tracegate.audit.domain.PackageJob;
 import io.tracegate.audit.domain.PackageStep;
 import io.tracegate.platform.blob.BlobStore;
@@ -22,6 +26,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.logging.Level;
@@ -34,8 +39,8 @@ import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /**
  * Runs one package job on the container's asynchronous pool, as the user who asked for it: read the
- * release's state in one transaction, write the ZIP outside any transaction (reporting progress), store
- * it, and record it in a short one. Every outcome ends the job: SUCCEEDED with the package, or FAILED
+ * release's state in one transaction while the builder already copies the stored files it named, finish the
+ * ZIP outside any transaction (reporting progress), store it, and record it in a short one. Every outcome ends the job: SUCCEEDED with the package, or FAILED
  * with the reason, which the caller also gets back.
  */
 @Stateless
@@ -73,14 +78,17 @@ public class PackageJobRunner {
         Path zip = null;
         try {
             PackageJob job = ledger.start(jobId);
-            PackageAssembly.Assembled assembled = assembly.assemble(job.releaseId());
-            job.mismatchWith(assembled.content().summary().status(), assembled.content().summary().reviewRound())
-                    .ifPresent(why -> {
-                        throw new Conflict("release", why);
-                    });
             zip = Files.createTempFile(store.root().resolve("staging"), "package-", ".zip");
-            BuiltPackage built = builder.build(assembled.content(), assembled.files(), zip,
-                    new ThrottledProgress(jobId, ledger));
+            PackageAssembly.Assembled assembled;
+            BuiltPackage built;
+            try (EarlyStart writing = new EarlyStart(builder, zip)) {
+                assembled = assembly.assemble(job.releaseId(), writing::begin);
+                job.mismatchWith(assembled.content().summary().status(), assembled.content().summary().reviewRound())
+                        .ifPresent(why -> {
+                            throw new Conflict("release", why);
+                        });
+                built = writing.finish(assembled.content(), new ThrottledProgress(jobId, ledger));
+            }
             ledger.reach(jobId, PackageStep.STORING, 0, 0);
             // Renamed into the store, not copied: the builder hashed the ZIP as it wrote it.
             StoredBlob blob = store.adopt(zip, new Sha256(built.sha256()), built.size());
@@ -93,6 +101,39 @@ public class PackageJobRunner {
             return new AsyncResult<>(new Outcome(null, failure));
         } finally {
             deleteQuietly(zip);
+        }
+    }
+
+    /**
+     * The package's writing, begun by the assembly as soon as it knows the stored files, so their copy runs
+     * while it reads the rest of the release; given up if the job fails before it is finished.
+     */
+    private static final class EarlyStart implements AutoCloseable {
+        private final PackageBuilder builder;
+        private final Path zip;
+        private PackageWriting writing;
+
+        EarlyStart(PackageBuilder builder, Path zip) {
+            this.builder = builder;
+            this.zip = zip;
+        }
+
+        void begin(List<SourceFile> files) {
+            writing = builder.start(files, zip);
+        }
+
+        BuiltPackage finish(PackageContent content, PackageProgress progress) {
+            if (writing == null) {
+                throw new IllegalStateException("the assembly did not hand over the stored files");
+            }
+            return writing.finish(content, progress);
+        }
+
+        @Override
+        public void close() {
+            if (writing != null) {
+                writing.close();
+            }
         }
     }
 

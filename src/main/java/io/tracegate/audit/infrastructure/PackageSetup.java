@@ -6,6 +6,8 @@ import io.tracegate.audit.infrastructure.archive.ZipPackageBuilder;
 import io.tracegate.audit.infrastructure.archive.ZipPackageVerifier;
 import io.tracegate.audit.infrastructure.signing.KeyStoreFiles;
 import io.tracegate.audit.infrastructure.signing.SigningKey;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -49,6 +51,13 @@ public class PackageSetup {
     @ConfigProperty(name = "tracegate.package.key-alias")
     Optional<String> alias;
 
+    /**
+     * The container's threads for the package writer's copy, hashers and report: they run under the
+     * application's context and are stopped with it, unlike threads of our own.
+     */
+    @Resource
+    ManagedThreadFactory threads;
+
     private volatile SigningKey key;
 
     /** Loads (or creates) the key at start, so a wrong keystore shows in the log before anyone asks for a package. */
@@ -87,7 +96,7 @@ public class PackageSetup {
     @Produces
     @ApplicationScoped
     PackageBuilder builder() {
-        return new ZipPackageBuilder(key(), generator());
+        return new ZipPackageBuilder(key(), generator(), threads);
     }
 
     @Produces

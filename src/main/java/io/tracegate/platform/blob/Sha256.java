@@ -3,15 +3,12 @@ package io.tracegate.platform.blob;
 import io.tracegate.platform.failure.InvalidInput;
 
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /** A SHA-256 digest as 64 lower-case hex digits. Upper-case input is accepted and normalised. */
 public record Sha256(String hex) {
 
-    private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
-
     public Sha256 {
-        if (hex == null || !HEX64.matcher(hex).matches()) {
+        if (!isDigest(hex)) {
             throw new IllegalArgumentException("not a SHA-256 hex digest: " + hex);
         }
     }
@@ -22,7 +19,7 @@ public record Sha256(String hex) {
             throw new InvalidInput(field, "a SHA-256 digest (64 hex digits) is required");
         }
         String normalised = text.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!HEX64.matcher(normalised).matches()) {
+        if (!isDigest(normalised)) {
             throw new InvalidInput(field, "must be 64 hex digits (SHA-256), got " + text.length() + " characters");
         }
         return new Sha256(normalised);
@@ -30,6 +27,23 @@ public record Sha256(String hex) {
 
     public static Sha256 of(byte[] digest) {
         return new Sha256(HexFormat.of().formatHex(digest));
+    }
+
+    /**
+     * 64 lower-case hex digits. A loop, not a regular expression: a package of 20,000 evidence files builds this
+     * value for each several times, and the regex was a tenth of reading the release.
+     */
+    private static boolean isDigest(String text) {
+        if (text == null || text.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -129,9 +129,9 @@ public final class SyntheticPackage {
         Files.writeString(csv, "metric,value,unit,class\nrecall,0.951,,pedestrian\n");
         List<SourceFile> files = new ArrayList<>();
         files.add(new SourceFile(PackageLayout.artifactPath(3, "fcod-int8.onnx"), FileRole.ARTIFACT, "fcod-int8.onnx",
-                model, sha256(Files.readAllBytes(model)), Files.size(model)));
+                model, sha256(Files.readAllBytes(model)), Files.size(model), Instant.parse("2026-11-20T08:15:31Z")));
         files.add(new SourceFile(PackageLayout.evidencePath(12, HOSTILE_NAME), FileRole.EVIDENCE, HOSTILE_NAME, csv,
-                sha256(Files.readAllBytes(csv)), Files.size(csv)));
+                sha256(Files.readAllBytes(csv)), Files.size(csv), Instant.parse("2026-11-20T22:40:07Z")));
         return files;
     }
 

@@ -30,7 +30,7 @@ final class CheckedCopy {
             if (size != f.size()) {
                 throw damaged(f, "has " + size + " bytes, not the recorded " + f.size());
             }
-            zip.open(f.path(), f.size(), crc);
+            zip.open(f.path(), f.size(), crc, f.storedAt());
             if (f.rehash()) {
                 hashing.beginStored(f);
             }

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * Writes a ZIP (APPNOTE 6.3) whose bytes depend only on its entries' names and bytes and one given time:
- * every entry STORED (no compressor whose output could change with the zlib version; evidence is mostly
- * compressed already), its time the package's content time in UTC, names flagged UTF-8, no extra fields but
+ * Writes a ZIP (APPNOTE 6.3) whose bytes depend only on its entries' names, bytes and given times: every
+ * entry STORED (no compressor whose output could change with the zlib version; evidence is mostly compressed
+ * already), its time in UTC to the DOS format's two seconds, names flagged UTF-8, no extra fields but
  * ZIP64's where sizes or offsets need it, no directory entries, in the order added.
  *
  * <p>It is written here rather than by {@code ZipOutputStream} because that class takes every byte through
@@ -37,33 +37,38 @@ final class DeterministicZip {
     private static final int VERSION_ZIP64 = 45;
 
     /** What the central directory needs of an entry. */
-    private record Entry(byte[] name, long size, long crc, long offset) {
+    private record Entry(byte[] name, long size, long crc, long offset, DosTime time) {
+    }
+
+    /** A time as a ZIP header holds it. */
+    private record DosTime(short time, short date) {
+
+        static DosTime of(Instant instant) {
+            LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+            LocalDateTime t = utc.isBefore(EARLIEST) ? EARLIEST : utc;
+            return new DosTime((short) (t.getHour() << 11 | t.getMinute() << 5 | t.getSecond() >> 1),
+                    (short) ((t.getYear() - 1980) << 9 | t.getMonthValue() << 5 | t.getDayOfMonth()));
+        }
     }
 
     private final HashingWriter out;
-    private final int dosTime;
-    private final int dosDate;
     private final long zip64From;
     private final List<Entry> entries = new ArrayList<>();
     private long dataStart = -1;
 
-    DeterministicZip(HashingWriter out, Instant time) {
-        this(out, time, ZIP64_FROM);
+    DeterministicZip(HashingWriter out) {
+        this(out, ZIP64_FROM);
     }
 
     /** @param zip64From where ZIP64 fields start: lower than {@link #ZIP64_FROM} only to test them on small files */
-    DeterministicZip(HashingWriter out, Instant time, long zip64From) {
+    DeterministicZip(HashingWriter out, long zip64From) {
         this.out = out;
         this.zip64From = zip64From;
-        LocalDateTime utc = LocalDateTime.ofInstant(time, ZoneOffset.UTC).withNano(0);
-        LocalDateTime t = utc.isBefore(EARLIEST) ? EARLIEST : utc;
-        this.dosTime = t.getHour() << 11 | t.getMinute() << 5 | t.getSecond() >> 1;
-        this.dosDate = (t.getYear() - 1980) << 9 | t.getMonthValue() << 5 | t.getDayOfMonth();
     }
 
     /** A file this package generated, read and hashed already. */
-    void add(HashedFile file) throws IOException {
-        open(file.path(), file.size(), file.crc());
+    void add(HashedFile file, Instant time) throws IOException {
+        open(file.path(), file.size(), file.crc(), time);
         CRC32 crc = new CRC32();
         try (FileChannel in = FileChannel.open(file.file(), StandardOpenOption.READ)) {
             long copied = out.copy(in, file.size(), crc, n -> { });
@@ -79,7 +84,7 @@ final class DeterministicZip {
      * Writes an entry's local header; the caller then writes exactly {@code size} bytes whose CRC-32 is
      * {@code crc} to the writer and calls {@link #closeEntry()}.
      */
-    void open(String name, long size, long crc) throws IOException {
+    void open(String name, long size, long crc, Instant time) throws IOException {
         if (dataStart >= 0) {
             throw new IllegalStateException("the previous entry is still open");
         }
@@ -88,13 +93,14 @@ final class DeterministicZip {
             throw new IllegalArgumentException("entry name longer than a ZIP allows: " + name.substring(0, 80) + "...");
         }
         boolean zip64 = size >= zip64From;
+        DosTime dos = DosTime.of(time);
         ByteBuffer header = little(30 + bytes.length + (zip64 ? 20 : 0));
         header.putInt(0x04034b50)
                 .putShort((short) (zip64 ? VERSION_ZIP64 : VERSION_STORED))
                 .putShort((short) UTF8_NAMES)
                 .putShort((short) 0)
-                .putShort((short) dosTime)
-                .putShort((short) dosDate)
+                .putShort(dos.time())
+                .putShort(dos.date())
                 .putInt((int) crc)
                 .putInt(zip64 ? -1 : (int) size)
                 .putInt(zip64 ? -1 : (int) size)
@@ -104,7 +110,7 @@ final class DeterministicZip {
         if (zip64) {
             header.putShort((short) 1).putShort((short) 16).putLong(size).putLong(size);
         }
-        entries.add(new Entry(bytes, size, crc, out.position()));
+        entries.add(new Entry(bytes, size, crc, out.position(), dos));
         out.write(header.flip());
         dataStart = out.position();
     }
@@ -166,8 +172,8 @@ final class DeterministicZip {
                 .putShort(version).putShort(version)
                 .putShort((short) UTF8_NAMES)
                 .putShort((short) 0)
-                .putShort((short) dosTime)
-                .putShort((short) dosDate)
+                .putShort(e.time().time())
+                .putShort(e.time().date())
                 .putInt((int) e.crc())
                 .putInt(bigSize ? -1 : (int) e.size())
                 .putInt(bigSize ? -1 : (int) e.size())

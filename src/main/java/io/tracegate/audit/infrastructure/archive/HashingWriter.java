@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import java.util.zip.CRC32;
@@ -73,19 +74,18 @@ final class HashingWriter implements AutoCloseable {
     private boolean closed;
 
     HashingWriter(WritableByteChannel out) {
+        this(out, ZipPackageBuilder.DAEMONS);
+    }
+
+    HashingWriter(WritableByteChannel out, ThreadFactory threads) {
         this.out = out;
         for (int i = 0; i < CHUNKS; i++) {
             free.add(ByteBuffer.allocateDirect(CHUNK + ALIGNMENT).alignedSlice(ALIGNMENT).limit(CHUNK).slice());
         }
-        this.zipHasher = start(this::hashZip, "package-sha256");
-        this.checker = start(this::checkStored, "package-check");
-    }
-
-    private static Thread start(Runnable work, String name) {
-        Thread thread = new Thread(work, name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        this.zipHasher = threads.newThread(this::hashZip);
+        this.checker = threads.newThread(this::checkStored);
+        zipHasher.start();
+        checker.start();
     }
 
     /** Bytes written so far: where the next byte goes in the ZIP. */

@@ -2,12 +2,12 @@ package io.tracegate.audit.infrastructure.archive;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.ThreadFactory;
 
 /**
- * The report rendered on a thread of its own while the caller re-hashes the stored files: both take
- * seconds for a large release and neither needs the other, so on two cores they overlap. The report
- * touches no container service (PDFBox and the signing key only), so a plain thread may run it; progress
- * is still reported by the caller alone.
+ * The report rendered on a thread of its own while the stored files are still being copied: both take
+ * seconds for a large release and neither needs the other, so on two cores they overlap. Progress is still
+ * reported by the caller alone.
  */
 final class ReportRendering {
 
@@ -17,11 +17,9 @@ final class ReportRendering {
         this.task = new FutureTask<>(render, null);
     }
 
-    static ReportRendering start(Runnable render) {
+    static ReportRendering start(ThreadFactory threads, Runnable render) {
         ReportRendering rendering = new ReportRendering(render);
-        Thread thread = new Thread(rendering.task, "package-report");
-        thread.setDaemon(true);
-        thread.start();
+        threads.newThread(rendering.task).start();
         return rendering;
     }
 

@@ -65,10 +65,10 @@ class DeterministicZipTest {
         crc.update(line);
         try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
              HashingWriter writer = new HashingWriter(channel)) {
-            DeterministicZip out = new DeterministicZip(writer, TIME);
+            DeterministicZip out = new DeterministicZip(writer);
             for (int i = 0; i < 70_000; i++) {
                 boolean withLine = i == 60_000;
-                out.open("evidence/" + i + ".log", withLine ? line.length : 0, withLine ? crc.getValue() : 0);
+                out.open("evidence/" + i + ".log", withLine ? line.length : 0, withLine ? crc.getValue() : 0, TIME);
                 if (withLine) {
                     writer.write(line);
                 }
@@ -96,8 +96,8 @@ class DeterministicZipTest {
     void anEntryGivenFewerBytesThanItsHeaderAnnouncedIsRefusedNamingIt() throws Exception {
         try (FileChannel channel = FileChannel.open(dir.resolve("short.zip"), StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE); HashingWriter writer = new HashingWriter(channel)) {
-            DeterministicZip zip = new DeterministicZip(writer, TIME);
-            zip.open("evidence/kpi.csv", 10, 0);
+            DeterministicZip zip = new DeterministicZip(writer);
+            zip.open("evidence/kpi.csv", 10, 0, TIME);
             writer.write(new byte[9]);
             assertThatThrownBy(zip::closeEntry).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("evidence/kpi.csv got 9 bytes, not the 10");
@@ -120,14 +120,14 @@ class DeterministicZipTest {
         Path sources = Files.createDirectories(dir.resolve(name + ".files"));
         try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING); HashingWriter writer = new HashingWriter(channel)) {
-            DeterministicZip out = new DeterministicZip(writer, TIME, zip64From);
+            DeterministicZip out = new DeterministicZip(writer, zip64From);
             int i = 0;
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 Path source = sources.resolve(String.valueOf(i++));
                 Files.write(source, f.getValue());
                 CRC32 crc = new CRC32();
                 crc.update(f.getValue());
-                out.add(new HashedFile(f.getKey(), null, source, "", f.getValue().length, crc.getValue(), null));
+                out.add(new HashedFile(f.getKey(), null, source, "", f.getValue().length, crc.getValue(), null), TIME);
             }
             out.finish();
         }

@@ -123,7 +123,7 @@ class HashingWriterTest {
 
     private static io.tracegate.audit.domain.SourceFile stored(byte[] bytes) {
         return new io.tracegate.audit.domain.SourceFile("evidence/12/kpi.csv", io.tracegate.audit.domain.FileRole.EVIDENCE,
-                "kpi.csv", java.nio.file.Path.of("/blobs/kpi"), hex(bytes), bytes.length);
+                "kpi.csv", java.nio.file.Path.of("/blobs/kpi"), hex(bytes), bytes.length, java.time.Instant.EPOCH);
     }
 
     private static String hex(byte[] bytes) {

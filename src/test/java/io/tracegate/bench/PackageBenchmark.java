@@ -128,6 +128,13 @@ public final class PackageBenchmark {
         try (ServerProcess server = ServerProcess.start(payara, war, data, heap, work.resolve("server.log"),
                 Map.of("TRACEGATE_GIT_LOCAL_ROOTS", work.toString()))) {
             Api api = new Api(server.base());
+            // A server packages its first releases while the JIT still compiles the report's, the reader's and the
+            // copy's code (several seconds of CPU on two cores): those packages are timed and printed, not counted.
+            int warmUps = Integer.getInteger("bench.package.warmup", 2);
+            for (int w = 0; w < warmUps; w++) {
+                Generated g = api.generate(release);
+                System.out.printf("warm-up package %d (not counted): %.1f s, %s%n", w + 1, g.seconds, g.steps);
+            }
             MemorySampler memory = new MemorySampler(api, server.pid());
             double[] peer = new double[rounds];
             double[] generation = new double[rounds];

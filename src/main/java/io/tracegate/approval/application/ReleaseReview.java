@@ -88,7 +88,7 @@ public class ReleaseReview {
         RequirementBaseline baseline = release.baselineId().flatMap(baselines::withId)
                 .orElseThrow(() -> new Conflict("baseline", "release " + release.label() + " has no requirement baseline"));
         return ReleaseManifest.of(release, round, artifacts.of(release), baseline,
-                evidence.page(release.id(), 0, Integer.MAX_VALUE));
+                evidence.all(release.id()));
     }
 
     @RolesAllowed({ML_ENGINEER, ADMIN})

@@ -175,7 +175,7 @@ public class Signing {
         if (meaning == SignatureMeaning.REJECT) {
             release.reject(signer, now, comment);
             audit(release, "IN_REVIEW", comment);
-        } else if (missing(release, rule, matrix.gate().green(), evidence.page(release.id(), 0, Integer.MAX_VALUE))
+        } else if (missing(release, rule, matrix.gate().green(), evidence.all(release.id()))
                 .isEmpty()) {
             release.approve(signer, now);
             audit(release, "IN_REVIEW", "approval policy for ASIL " + highestAsil(release) + " satisfied: " + rule.describe());
@@ -212,7 +212,7 @@ public class Signing {
             return statusOf(release, false, List.of());
         }
         return statusOf(release, trace.matrixOf(release).gate().green(),
-                evidence.page(release.id(), 0, Integer.MAX_VALUE));
+                evidence.all(release.id()));
     }
 
     /**
@@ -253,7 +253,7 @@ public class Signing {
         if (rule.independentOfUploaders()) {
             Set<String> uploaders = new HashSet<>();
             artifacts.of(release).stream().map(Artifact::uploadedBy).forEach(uploaders::add);
-            evidence.page(release.id(), 0, Integer.MAX_VALUE).stream().map(Evidence::uploadedBy).forEach(uploaders::add);
+            evidence.all(release.id()).stream().map(Evidence::uploadedBy).forEach(uploaders::add);
             if (uploaders.contains(signer)) {
                 throw new NotPermitted("signer", signer + " uploaded artifacts or evidence of " + release.label()
                         + " and may not sign it under the policy for its ASIL");

@@ -123,7 +123,7 @@ public class PackageAssembly {
         Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
         List<Artifact> artifactList = artifacts.of(release);
         // Read once and handed to every use below: a release may have 20,000 items.
-        List<Evidence> items = evidence.page(releaseId, 0, Integer.MAX_VALUE);
+        List<Evidence> items = evidence.all(releaseId);
         Instant now = Instant.now();
         List<SourceFile> files = sources(artifactList, items, now.minus(rehashAfter));
         filesKnown.accept(files);
@@ -147,7 +147,7 @@ public class PackageAssembly {
         // The reference's evidence feeds the derived drops: its changes change this package too.
         release.reference().ifPresent(ref -> {
             Map<Long, List<EvidenceReview>> referenceReviews = evidence.reviewsOfRelease(ref.id());
-            evidence.page(ref.id(), 0, Integer.MAX_VALUE).forEach(e -> latestReview(e, referenceReviews, times));
+            evidence.all(ref.id()).forEach(e -> latestReview(e, referenceReviews, times));
         });
         PackageContent.History events = history.of(releaseId,
                 artifactList.stream().map(Artifact::id).toList(), items.stream().map(Evidence::id).toList());

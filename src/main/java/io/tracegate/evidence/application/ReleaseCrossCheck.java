@@ -69,7 +69,7 @@ public class ReleaseCrossCheck {
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
     public Report check(long releaseId) {
         Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
-        return check(release, evidence.page(releaseId, 0, Integer.MAX_VALUE));
+        return check(release, evidence.all(releaseId));
     }
 
     /** The same, over the evidence the caller read in its transaction already (the audit package). */

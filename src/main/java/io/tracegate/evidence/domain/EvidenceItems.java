@@ -22,6 +22,9 @@ public interface EvidenceItems {
 
     List<Evidence> page(long releaseId, int offset, int limit);
 
+    /** Every item of the release, by id: for what must see them all (a package, the approval checks). */
+    List<Evidence> all(long releaseId);
+
     long count(long releaseId);
 
     List<EvidenceReview> reviewsOf(long evidenceId);

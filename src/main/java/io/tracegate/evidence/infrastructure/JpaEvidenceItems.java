@@ -83,6 +83,18 @@ public class JpaEvidenceItems implements EvidenceItems {
                 .setHint(BATCH_TYPE, "IN").setHint(BATCH, "e.explicitRequirements").getResultList();
     }
 
+    /**
+     * The linked requirement ids come with a join on the release rather than in IN lists of the page's ids:
+     * for a release's 20,000 items, H2 checked every row of the link table against each IN list, which
+     * took a fifth of reading the release for its package.
+     */
+    @Override
+    public List<Evidence> all(long releaseId) {
+        return em.createQuery("select e from Evidence e where e.release.id = :release order by e.id", Evidence.class)
+                .setParameter("release", releaseId)
+                .setHint(BATCH_TYPE, "JOIN").setHint(BATCH, "e.explicitRequirements").getResultList();
+    }
+
     @Override
     public long count(long releaseId) {
         return em.createQuery("select count(e) from Evidence e where e.release.id = :release", Long.class)

@@ -141,7 +141,14 @@ public final class PackageBenchmark {
             List<String> digests = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 settleDisk();
-                peer[round] = tarAndHash(work, evidence);
+                // This virtual machine hands freed memory back to its host, and writing 2 GiB into memory it must
+                // first get back costs tar seconds more than writing into page cache freed a moment before: the
+                // peer runs twice back to back (the second tar reuses the first one's freed cache), and the faster
+                // run counts. The package writes its ZIP around the page cache, so it needs no such memory.
+                double first = tarAndHash(work, evidence);
+                double second = tarAndHash(work, evidence);
+                peer[round] = Math.min(first, second);
+                System.out.printf("round %d: tar + openssl %.1f s, then %.1f s%n", round + 1, first, second);
                 settleDisk();
                 memory.reset();
                 memory.start();

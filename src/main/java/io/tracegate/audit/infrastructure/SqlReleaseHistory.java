@@ -6,9 +6,6 @@ import io.tracegate.audit.domain.ReleaseHistory;
 import io.tracegate.platform.persistence.SchemaMigration;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -17,108 +14,116 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * A release's history read from the audit trail's table with plain native SQL (bound parameters only): the
- * events whose subject is the release, one of its requirements (waivers: {@code <release>/<requirement>}),
- * one of its artifacts or one of its evidence items. Then the chain is verified from its first event to the release's last, in
- * keyset pages of {@value #BATCH}, keeping only the last seq and hash: constant memory whatever its length.
+ * A release's history read from the audit trail's table with plain JDBC: the events whose subject is the
+ * release, one of its requirements (waivers: {@code <release>/<requirement>}), one of its artifacts or one of
+ * its evidence items, and the chain verified from its first event to the release's last.
+ *
+ * <p>Both come from one walk over the trail in keyset pages of {@value #BATCH}, which verifies the chain and
+ * keeps the release's events on the way: verifying reads every event up to the release's last anyway, and
+ * looking the release's events up by subject as well (20,000 evidence items' ids in chunks) cost as much
+ * again. The walk goes on to the trail's end as it was when the walk began, since where the release's last
+ * event lies is only known once it is found; the check reports the chain up to that event, so events after it
+ * (other releases', packages') never change a package.
  */
 @ApplicationScoped
 public class SqlReleaseHistory implements ReleaseHistory {
 
     static final int BATCH = 1000;
-    static final int IDS_PER_QUERY = 500;
-
-    @PersistenceContext(unitName = "tracegate")
-    EntityManager em;
 
     @Resource(lookup = SchemaMigration.DATA_SOURCE)
     DataSource dataSource;
 
     @Override
     public PackageContent.History of(long releaseId, Collection<Long> artifactIds, Collection<Long> evidenceIds) {
-        Map<Long, StoredEvent> events = new TreeMap<>();
-        Query own = em.createNativeQuery("SELECT " + StoredEvent.COLUMNS + " FROM audit_event WHERE "
-                        + "(subject_type = ?1 AND subject_id = ?2) OR (subject_type = ?3 AND subject_id LIKE ?4) ORDER BY seq")
-                .setParameter(1, "release").setParameter(2, Long.toString(releaseId))
-                .setParameter(3, "requirement").setParameter(4, releaseId + "/%");
-        add(events, own);
-        add(events, "artifact", artifactIds);
-        add(events, "evidence", evidenceIds);
-        List<StoredEvent> ordered = events.values().stream().sorted(Comparator.comparingLong(StoredEvent::seq)).toList();
-        ChainCheck chain = ordered.isEmpty() ? ChainCheck.nothingToCheck() : verifyUpTo(ordered.get(ordered.size() - 1).seq());
-        return new PackageContent.History(ordered.stream().map(StoredEvent::toHistory).toList(), chain);
-    }
-
-    /**
-     * The events of these subjects, in chunks so no statement carries thousands of parameters. The ids are
-     * joined as a VALUES list rather than given to {@code IN (...)}: H2 looks each of them up in the subject
-     * index that way, while with bound parameters in an IN list it scanned every event of the subject type
-     * per chunk (40 scans of 20,000 events for a release with 20,000 evidence items). Plain JDBC: EclipseLink's
-     * handling of a native query's parameters grows with the square of their number.
-     */
-    private void add(Map<Long, StoredEvent> events, String subjectType, Collection<Long> subjectIds) {
-        List<Long> ids = new ArrayList<>(subjectIds);
+        Subjects subjects = new Subjects(releaseId, artifactIds, evidenceIds);
+        List<StoredEvent> mine = new ArrayList<>();
+        ChainWalk walk = new ChainWalk();
         try (Connection c = dataSource.getConnection()) {
-            for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
-                String values = String.join(", ", Collections.nCopies(chunk.size(), "(?)"));
-                try (PreparedStatement query = c.prepareStatement("SELECT " + StoredEvent.COLUMNS + " FROM audit_event "
-                        + "JOIN (VALUES " + values + ") wanted (subject_key) ON subject_type = ? "
-                        + "AND subject_id = subject_key ORDER BY seq")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        query.setString(i + 1, Long.toString(chunk.get(i)));
-                    }
-                    query.setString(chunk.size() + 1, subjectType);
-                    try (ResultSet rows = query.executeQuery()) {
-                        int columns = rows.getMetaData().getColumnCount();
-                        while (rows.next()) {
-                            Object[] row = new Object[columns];
-                            for (int i = 0; i < columns; i++) {
-                                row[i] = rows.getObject(i + 1);
-                            }
-                            StoredEvent e = StoredEvent.of(row);
-                            events.put(e.seq(), e);
-                        }
+            long end = end(c);
+            long after = 0;
+            while (after < end) {
+                List<StoredEvent> page = page(c, after, end);
+                if (page.isEmpty()) {
+                    break;
+                }
+                for (StoredEvent e : page) {
+                    walk.accept(e);
+                    if (subjects.include(e)) {
+                        mine.add(e);
                     }
                 }
+                after = page.get(page.size() - 1).seq();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("reading the audit events of " + ids.size() + " " + subjectType + "s failed", e);
+            throw new IllegalStateException("reading the audit trail for release " + releaseId + " failed", e);
+        }
+        ChainCheck chain = mine.isEmpty() ? ChainCheck.nothingToCheck() : checkUpTo(walk, mine.get(mine.size() - 1));
+        return new PackageContent.History(mine.stream().map(StoredEvent::toHistory).toList(), chain);
+    }
+
+    /** The chain's state at the release's last event: intact up to it, or broken before it with the reason. */
+    private static ChainCheck checkUpTo(ChainWalk walk, StoredEvent last) {
+        if (walk.last() >= last.seq()) {
+            return new ChainCheck(true, last.seq(), last.seq(), last.hash(), null);
+        }
+        return walk.finish(last.seq());
+    }
+
+    private static long end(Connection c) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("SELECT MAX(seq) FROM audit_event");
+             ResultSet rows = query.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : 0;
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static void add(Map<Long, StoredEvent> events, Query query) {
-        for (Object[] row : (List<Object[]>) query.getResultList()) {
-            StoredEvent e = StoredEvent.of(row);
-            events.put(e.seq(), e);
-        }
-    }
-
-    /** Checks events 1..{@code upTo} in keyset pages. */
-    @SuppressWarnings("unchecked")
-    ChainCheck verifyUpTo(long upTo) {
-        ChainWalk walk = new ChainWalk();
-        while (walk.last() < upTo) {
-            List<Object[]> rows = em.createNativeQuery("SELECT " + StoredEvent.COLUMNS
-                            + " FROM audit_event WHERE seq > ?1 AND seq <= ?2 ORDER BY seq")
-                    .setParameter(1, walk.last()).setParameter(2, upTo).setMaxResults(BATCH).getResultList();
-            if (rows.isEmpty()) {
-                break;
-            }
-            for (Object[] row : rows) {
-                if (!walk.accept(StoredEvent.of(row))) {
-                    return walk.finish(upTo);
+    private static List<StoredEvent> page(Connection c, long after, long end) throws SQLException {
+        List<StoredEvent> page = new ArrayList<>(BATCH);
+        try (PreparedStatement query = c.prepareStatement("SELECT " + StoredEvent.COLUMNS
+                + " FROM audit_event WHERE seq > ? AND seq <= ? ORDER BY seq FETCH FIRST " + BATCH + " ROWS ONLY")) {
+            query.setLong(1, after);
+            query.setLong(2, end);
+            try (ResultSet rows = query.executeQuery()) {
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    Object[] row = new Object[columns];
+                    for (int i = 0; i < columns; i++) {
+                        row[i] = rows.getObject(i + 1);
+                    }
+                    page.add(StoredEvent.of(row));
                 }
             }
         }
-        return walk.finish(upTo);
+        return page;
+    }
+
+    /** What makes an event the release's. */
+    private static final class Subjects {
+        private final String release;
+        private final String waiverPrefix;
+        private final Set<String> artifacts;
+        private final Set<String> evidence;
+
+        Subjects(long releaseId, Collection<Long> artifactIds, Collection<Long> evidenceIds) {
+            this.release = Long.toString(releaseId);
+            this.waiverPrefix = releaseId + "/";
+            this.artifacts = artifactIds.stream().map(String::valueOf).collect(Collectors.toSet());
+            this.evidence = evidenceIds.stream().map(String::valueOf).collect(Collectors.toSet());
+        }
+
+        boolean include(StoredEvent e) {
+            String id = e.subjectId();
+            return switch (e.subjectType()) {
+                case "release" -> release.equals(id);
+                case "requirement" -> id != null && id.startsWith(waiverPrefix);
+                case "artifact" -> artifacts.contains(id);
+                case "evidence" -> evidence.contains(id);
+                default -> false;
+            };
+        }
     }
 }

@@ -20,9 +20,10 @@ import java.util.function.LongConsumer;
 import java.util.zip.CRC32;
 
 /**
- * Writes the ZIP to its channel in 1 MiB blocks and hashes, on two threads of their own, everything written
- * (the package's SHA-256) and each stored file's bytes within it, which must hash to the digest the database
- * recorded at upload. Neither hash runs on the writing thread, which already reads and writes every byte.
+ * Writes the ZIP to its channel in 1 MiB blocks and hashes everything written (the package's SHA-256) and each
+ * stored file's bytes within it, which must hash to the digest the database recorded at upload. Writing and
+ * each hash run on threads of their own, so the thread that fills the blocks only reads: the ZIP's file is
+ * written around the page cache, and each write waits for the disk, which reading the next files need not.
  *
  * <p>The blocks are direct buffers: a stored file is read from its channel straight into one, CRC-checked
  * there, and written from it, so its bytes are copied twice in all (into the block, out of it), not five
@@ -64,13 +65,16 @@ final class HashingWriter implements AutoCloseable {
     private final BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(CHUNKS);
     private final BlockingQueue<Block> toZipHasher = new ArrayBlockingQueue<>(CHUNKS + 1);
     private final BlockingQueue<Block> toChecker = new ArrayBlockingQueue<>(CHUNKS + 1);
+    private final BlockingQueue<Block> toChannel = new ArrayBlockingQueue<>(CHUNKS + 1);
     private final Thread zipHasher;
     private final Thread checker;
+    private final Thread channelWriter;
     private ByteBuffer current;
     private long written;
     private List<Mark> marks = new ArrayList<>();
     private volatile byte[] digest;
     private volatile String damage;
+    private volatile IOException writeFailure;
     private boolean closed;
 
     HashingWriter(WritableByteChannel out) {
@@ -84,8 +88,10 @@ final class HashingWriter implements AutoCloseable {
         }
         this.zipHasher = threads.newThread(this::hashZip);
         this.checker = threads.newThread(this::checkStored);
+        this.channelWriter = threads.newThread(this::writeBlocks);
         zipHasher.start();
         checker.start();
+        channelWriter.start();
     }
 
     /** Bytes written so far: where the next byte goes in the ZIP. */
@@ -168,8 +174,8 @@ final class HashingWriter implements AutoCloseable {
     }
 
     /**
-     * Writes what is left, waits for the hashes, and fails when a stored file did not match its record (the
-     * caller then discards the file). The channel is the caller's to close.
+     * Writes what is left, waits for the writes and the hashes, and fails when a write failed or a stored file
+     * did not match its record (the caller then discards the file). The channel is the caller's to close.
      */
     @Override
     public void close() throws IOException {
@@ -182,16 +188,20 @@ final class HashingWriter implements AutoCloseable {
         } finally {
             put(toZipHasher, END);
             put(toChecker, END);
+            put(toChannel, END);
             try {
                 zipHasher.join();
                 checker.join();
+                channelWriter.join();
             } catch (InterruptedException e) {
                 zipHasher.interrupt();
                 checker.interrupt();
+                channelWriter.interrupt();
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while hashing the package");
             }
         }
+        failIfWriteFailed();
         failIfDamaged();
     }
 
@@ -211,19 +221,17 @@ final class HashingWriter implements AutoCloseable {
         return current;
     }
 
-    /** Writes the current block and passes it on; an empty one too when it carries marks or a latch. */
+    /** Passes the current block on to be written and hashed; an empty one too when it carries marks or a latch. */
     private void handOver(CountDownLatch checked) throws IOException {
+        failIfWriteFailed();
         failIfDamaged();
         int used = current == null ? 0 : current.position();
         if (used == 0 && marks.isEmpty() && checked == null) {
             return;
         }
         ByteBuffer bytes = block();
-        ByteBuffer pending = bytes.duplicate().flip();
-        while (pending.hasRemaining()) {
-            out.write(pending);
-        }
-        Block block = new Block(bytes, used, written - used, marks, checked, new AtomicInteger(2));
+        Block block = new Block(bytes, used, written - used, marks, checked, new AtomicInteger(3));
+        put(toChannel, block);
         put(toZipHasher, block);
         put(toChecker, block);
         current = null;
@@ -233,6 +241,38 @@ final class HashingWriter implements AutoCloseable {
     private void failIfDamaged() {
         if (damage != null) {
             throw new IllegalStateException(damage);
+        }
+    }
+
+    private void failIfWriteFailed() throws IOException {
+        IOException failure = writeFailure;
+        if (failure != null) {
+            throw new IOException("writing the package failed: " + failure.getMessage(), failure);
+        }
+    }
+
+    /** Writes the blocks in order; after a failure only hands them back, so the other threads never wait. */
+    private void writeBlocks() {
+        try {
+            while (true) {
+                Block block = toChannel.take();
+                if (block == END) {
+                    return;
+                }
+                if (writeFailure == null) {
+                    try {
+                        ByteBuffer pending = block.slice(0, block.length());
+                        while (pending.hasRemaining()) {
+                            out.write(pending);
+                        }
+                    } catch (IOException e) {
+                        writeFailure = e;
+                    }
+                }
+                release(block);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32;
 
@@ -110,6 +111,32 @@ class HashingWriterTest {
         }
         writer.close();
         assertThat(writes).containsExactly(3000);
+    }
+
+    @Test
+    void aFailedWriteFailsTheWriterInsteadOfLeavingAShortFile() throws Exception {
+        HashingWriter writer = new HashingWriter(new java.nio.channels.WritableByteChannel() {
+            @Override
+            public int write(java.nio.ByteBuffer src) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        // the failure may show at the next hand-over already, and shows at close in any case
+        Throwable atWrite = org.assertj.core.api.Assertions.catchThrowable(() -> writer.write(new byte[3 * HashingWriter.CHUNK]));
+        Throwable atClose = org.assertj.core.api.Assertions.catchThrowable(writer::close);
+        for (Throwable t : atWrite == null ? List.of(atClose) : List.of(atWrite, atClose)) {
+            assertThat(t).isInstanceOf(java.io.IOException.class)
+                    .hasMessageContaining("writing the package failed: No space left on device");
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tracegate.audit.infrastructure.archive;
 
 import com.sun.nio.file.ExtendedOpenOption;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -9,6 +10,8 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The package's ZIP on disk, written sequentially, around the page cache where the file system allows it
@@ -20,18 +23,30 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>Only whole blocks at block-aligned positions, from aligned direct buffers, can bypass the cache: the
  * writer's full 1 MiB blocks are written that way; anything else (the last, partial block) is written
- * through the cache. Where the file system refuses {@code O_DIRECT} (tmpfs, some overlays), everything is.
+ * through the cache. Where the file system refuses {@code O_DIRECT} (tmpfs, some overlays), at opening or at
+ * the first such write, everything is.
  */
 final class PackageFile implements WritableByteChannel {
 
+    private static final Logger LOG = Logger.getLogger(PackageFile.class.getName());
+
+    /** A write at a given position of the file, as {@link FileChannel#write(ByteBuffer, long)} does it. */
+    @FunctionalInterface
+    interface PositionalWrite {
+        int write(ByteBuffer src, long position) throws IOException;
+    }
+
     private final FileChannel cached;
-    private final FileChannel direct;
+    private final PositionalWrite direct;
+    private final Closeable directChannel;
     private final int alignment;
+    private boolean directRefused;
     private long position;
 
-    private PackageFile(FileChannel cached, FileChannel direct, int alignment) {
+    PackageFile(FileChannel cached, PositionalWrite direct, Closeable directChannel, int alignment) {
         this.cached = cached;
         this.direct = direct;
+        this.directChannel = directChannel;
         this.alignment = alignment;
     }
 
@@ -42,32 +57,48 @@ final class PackageFile implements WritableByteChannel {
         try {
             int alignment = Math.toIntExact(Files.getFileStore(file).getBlockSize());
             if (Integer.bitCount(alignment) != 1 || alignment > HashingWriter.ALIGNMENT) {
-                return new PackageFile(cached, null, 0);
+                return new PackageFile(cached, null, null, 0);
             }
             FileChannel direct = FileChannel.open(file, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
-            return new PackageFile(cached, direct, alignment);
+            return new PackageFile(cached, direct::write, direct, alignment);
         } catch (IOException | UnsupportedOperationException | ArithmeticException e) {
-            return new PackageFile(cached, null, 0);
+            return new PackageFile(cached, null, null, 0);
         }
     }
 
     /** Whether whole aligned blocks bypass the page cache on this file system. */
     boolean bypassesCache() {
-        return direct != null;
+        return direct != null && !directRefused;
     }
 
     @Override
     public int write(ByteBuffer src) throws IOException {
         int n = src.remaining();
-        FileChannel channel = uncached(src) ? direct : cached;
+        if (uncached(src)) {
+            int start = src.position();
+            long at = position;
+            try {
+                while (src.hasRemaining()) {
+                    position += direct.write(src, position);
+                }
+                return n;
+            } catch (IOException e) {
+                // Written again below, through the cache, from where this write began: positions make it idempotent.
+                directRefused = true;
+                src.position(start);
+                position = at;
+                LOG.log(Level.INFO, "The file system refused a write around its page cache; the package is written "
+                        + "through it", e);
+            }
+        }
         while (src.hasRemaining()) {
-            position += channel.write(src, position);
+            position += cached.write(src, position);
         }
         return n;
     }
 
     private boolean uncached(ByteBuffer src) {
-        return direct != null && src.isDirect() && position % alignment == 0 && src.remaining() % alignment == 0
+        return bypassesCache() && src.isDirect() && position % alignment == 0 && src.remaining() % alignment == 0
                 && src.alignmentOffset(src.position(), alignment) == 0;
     }
 
@@ -79,8 +110,8 @@ final class PackageFile implements WritableByteChannel {
     @Override
     public void close() throws IOException {
         try (cached) {
-            if (direct != null) {
-                direct.close();
+            if (directChannel != null) {
+                directChannel.close();
             }
         }
     }

@@ -42,6 +42,31 @@ class PackageFileTest {
     }
 
     @Test
+    void aFileSystemThatRefusesWritesAroundItsCacheGetsThemThroughIt() throws Exception {
+        Path zip = dir.resolve("package.zip");
+        byte[] bytes = new byte[2 * HashingWriter.CHUNK];
+        new SplittableRandom(5).nextBytes(bytes);
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        try (java.nio.channels.FileChannel cached = java.nio.channels.FileChannel.open(zip,
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+             PackageFile file = new PackageFile(cached, (src, position) -> {
+                 refused.incrementAndGet();
+                 src.position(src.position() + 4096); // a part went out before the refusal
+                 throw new java.io.IOException("Invalid argument");
+             }, null, 4096)) {
+            for (int i = 0; i < 2; i++) {
+                ByteBuffer block = ByteBuffer.allocateDirect(HashingWriter.CHUNK + HashingWriter.ALIGNMENT)
+                        .alignedSlice(HashingWriter.ALIGNMENT).limit(HashingWriter.CHUNK).slice();
+                block.put(bytes, i * HashingWriter.CHUNK, HashingWriter.CHUNK).flip();
+                file.write(block);
+            }
+            assertThat(file.bypassesCache()).isFalse();
+        }
+        assertThat(refused).as("tried once, then no more").hasValue(1);
+        assertThat(Files.readAllBytes(zip)).isEqualTo(bytes);
+    }
+
+    @Test
     void emptiesAFileThatAlreadyHadBytes() throws Exception {
         Path zip = Files.write(dir.resolve("package.zip"), new byte[100_000]);
         try (PackageFile file = PackageFile.create(zip)) {

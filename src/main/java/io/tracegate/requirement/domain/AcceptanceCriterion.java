@@ -5,12 +5,12 @@ import io.tracegate.platform.failure.InvalidInput;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A machine-checkable acceptance criterion: {@code metric[key=value, ...] comparator threshold [unit]},
@@ -76,9 +76,18 @@ public record AcceptanceCriterion(String metric, SortedMap<String, String> scope
     /** The canonical text form: sorted scope, single spaces; equal criteria have equal text. */
     @Override
     public String toString() {
-        String scopeText = scope.isEmpty() ? "" : scope.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ", "[", "]"));
-        return metric + scopeText + " " + comparator.symbol() + " " + threshold.toPlainString()
-                + (unit == null ? "" : " " + unit);
+        StringBuilder text = new StringBuilder(64).append(metric);
+        if (!scope.isEmpty()) {
+            text.append('[');
+            for (Map.Entry<String, String> entry : scope.entrySet()) {
+                if (text.charAt(text.length() - 1) != '[') {
+                    text.append(", ");
+                }
+                text.append(entry.getKey()).append('=').append(entry.getValue());
+            }
+            text.append(']');
+        }
+        text.append(' ').append(comparator.symbol()).append(' ').append(threshold.toPlainString());
+        return unit == null ? text.toString() : text.append(' ').append(unit).toString();
     }
 }

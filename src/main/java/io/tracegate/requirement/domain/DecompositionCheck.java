@@ -51,13 +51,14 @@ final class DecompositionCheck {
     /** Iterative depth-first search (no recursion: 10,000-deep chains must not overflow the stack). */
     private static Optional<List<RequirementId>> findCycle(Map<RequirementId, RequirementOutline> byId) {
         Set<RequirementId> done = new HashSet<>();
+        // Empty again after every search: shared by all of them instead of three new collections per start.
+        List<RequirementId> path = new ArrayList<>();
+        Set<RequirementId> onPath = new HashSet<>();
+        List<Iterator<RequirementId>> iterators = new ArrayList<>();
         for (RequirementId start : byId.keySet()) {
             if (done.contains(start)) {
                 continue;
             }
-            List<RequirementId> path = new ArrayList<>();
-            Set<RequirementId> onPath = new HashSet<>();
-            List<Iterator<RequirementId>> iterators = new ArrayList<>();
             path.add(start);
             onPath.add(start);
             iterators.add(byId.get(start).parents().iterator());

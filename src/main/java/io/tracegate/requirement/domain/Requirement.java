@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,8 +99,12 @@ public class Requirement {
         r.kind = Objects.requireNonNull(draft.kind());
         r.verificationMethod = draft.verification().method();
         r.verificationLevel = draft.verification().level();
-        r.parents = joined(draft.parents().stream().map(RequirementId::value).toList());
-        r.criteria = joined(draft.criteria().stream().map(AcceptanceCriterion::toString).toList());
+        List<String> parents = new ArrayList<>(draft.parents().size());
+        draft.parents().forEach(parent -> parents.add(parent.value()));
+        List<String> criteria = new ArrayList<>(draft.criteria().size());
+        draft.criteria().forEach(criterion -> criteria.add(criterion.toString()));
+        r.parents = joined(parents);
+        r.criteria = joined(criteria);
         r.text = draft.text();
         r.sourcePath = draft.sourcePath();
         r.sourceVersion = draft.sourceVersion();
@@ -113,15 +118,38 @@ public class Requirement {
         fields.put("title", title);
         fields.put("asil", asil.name());
         fields.put("kind", kind.slug());
-        fields.put("parents", String.join(",", parentsAsText().stream().sorted().toList()));
+        fields.put("parents", String.join(",", sorted(parentsAsText())));
         fields.put("verification", verificationMethod + "/" + verificationLevel);
         fields.put("criteria", String.join("\n", criteriaAsText()));
         fields.put("text", normalise(text));
         return fields;
     }
 
+    private static List<String> sorted(List<String> elements) {
+        if (elements.size() < 2) {
+            return elements;
+        }
+        List<String> sorted = new ArrayList<>(elements);
+        sorted.sort(null);
+        return sorted;
+    }
+
+    /**
+     * Line ends as {@code \n}, no blanks before them, no leading or trailing white space. Text that has no
+     * carriage return and no blank before a line end (nearly all) skips the regular expression: computing every
+     * fingerprint of an import is on its critical path.
+     */
     private static String normalise(String text) {
-        return text == null ? "" : TRAILING_BLANKS.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("\n").strip();
+        if (text == null) {
+            return "";
+        }
+        String unified = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+        boolean blankBeforeLineEnd = false;
+        for (int at = unified.indexOf('\n'); at > 0 && !blankBeforeLineEnd; at = unified.indexOf('\n', at + 1)) {
+            char before = unified.charAt(at - 1);
+            blankBeforeLineEnd = before == ' ' || before == '\t';
+        }
+        return (blankBeforeLineEnd ? TRAILING_BLANKS.matcher(unified).replaceAll("\n") : unified).strip();
     }
 
     private static String fingerprintOf(Map<String, String> fields) {

@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * <p>Baselines of the same source share the stored rows of requirements that did not change: a re-import
  * introduces rows only for what it read again and carries the other members over ({@link BaselineMember}).
  * The repository stores a frozen baseline from {@link #introduced()} and {@link #carried()}; its
- * {@link #requirements()} are the stored members, read through {@code baseline_member}.
+ * {@link #requirements()} are the stored members, read through the view {@code baseline_requirement}: the rows
+ * the baseline introduced (a row is a member of the baseline that introduced it) and those it carries over.
  */
 @Entity
 @Table(name = "requirement_baseline")
@@ -64,11 +65,12 @@ public class RequirementBaseline {
     private Asil highestAsil;
 
     /**
-     * The members, read only: the repository writes {@code baseline_member} itself (the join table has a
-     * {@code req_id} column this mapping does not know, so a write through it would fail, not corrupt).
+     * The members, read only: the join "table" is a view (the introduced rows plus the carried memberships of
+     * {@code baseline_member}); the repository writes the rows and memberships itself (a write through this
+     * mapping would fail on the view, not corrupt).
      */
     @ManyToMany
-    @JoinTable(name = "baseline_member", joinColumns = @JoinColumn(name = "baseline_id"),
+    @JoinTable(name = "baseline_requirement", joinColumns = @JoinColumn(name = "baseline_id"),
             inverseJoinColumns = @JoinColumn(name = "requirement_pk"))
     @OrderBy("id")
     private List<Requirement> requirements = new ArrayList<>();

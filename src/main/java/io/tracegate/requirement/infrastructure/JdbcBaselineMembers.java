@@ -19,9 +19,9 @@ import java.util.List;
  */
 final class JdbcBaselineMembers {
 
-    /** One row per member, by id. */
+    /** One row per member, by id: the rows the baseline introduced and those it carries (view of V16). */
     static final String MEMBERS = "SELECT m.req_id, r.pk, r.asil, r.source_path, r.source_version, r.parent_ids "
-            + "FROM baseline_member m "
+            + "FROM baseline_requirement m "
             + "JOIN requirement r ON r.pk = m.requirement_pk "
             + "WHERE m.baseline_id = ? "
             + "ORDER BY m.req_id";

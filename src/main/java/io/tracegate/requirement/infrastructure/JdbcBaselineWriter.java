@@ -20,9 +20,11 @@ import java.util.Map;
 
 /**
  * Stores a frozen baseline with plain JDBC batches: the header, the rows of the requirements it introduces
- * (parents and criteria are columns of the row) and its memberships, the carried ones copied from the earlier baseline
- * in one INSERT ... SELECT. Persisting ten thousand entities through EclipseLink spent most of an import in
- * change-set computation; these are immutable rows written once, which JDBC does in a fraction of the time.
+ * (parents and criteria are columns of the row; a row is a member of the baseline that introduces it without
+ * a membership row, migration V16) and the memberships of the requirements it carries over from the earlier
+ * baseline, copied in one INSERT ... SELECT. Persisting ten thousand entities through EclipseLink spent most of
+ * an import in change-set computation; these are immutable rows written once, which JDBC does in a fraction
+ * of the time.
  *
  * <p>It writes on the connection EclipseLink itself uses in the current JTA transaction (the repository
  * passes {@code EntityManager.unwrap(Connection.class)}), so the rows commit or roll back with everything
@@ -42,10 +44,9 @@ public class JdbcBaselineWriter {
     private static final String INSERT_REQUIREMENT = "INSERT INTO requirement (pk, baseline_id, req_id, title, asil, "
             + "kind, verification_method, verification_level, body, source_path, source_version, fingerprint, "
             + "parent_ids, criteria) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_MEMBER =
-            "INSERT INTO baseline_member (baseline_id, req_id, requirement_pk) VALUES (?, ?, ?)";
+    /** Every requirement of the earlier baseline, introduced or carried there, becomes a carried member here. */
     private static final String COPY_MEMBERS = "INSERT INTO baseline_member (baseline_id, req_id, requirement_pk) "
-            + "SELECT ?, req_id, requirement_pk FROM baseline_member WHERE baseline_id = ?";
+            + "SELECT ?, req_id, requirement_pk FROM baseline_requirement WHERE baseline_id = ?";
     private static final String DELETE_MEMBER = "DELETE FROM baseline_member WHERE baseline_id = ? AND req_id = ?";
 
     private final PooledSequence baselineIds = new PooledSequence("requirement_baseline_seq", 50);
@@ -66,7 +67,8 @@ public class JdbcBaselineWriter {
     private long writeRows(Connection connection, RequirementBaseline baseline) throws SQLException {
         long id = baselineIds.next(connection, 1)[0];
         insertHeader(connection, id, baseline);
-        // Carried first: the wholesale copy holds, until its clean-up, members the new rows replace.
+        // Carried first: the wholesale copy holds, until its clean-up, members the new rows replace (the check
+        // of the member count below sees the baseline only once both are done).
         insertCarried(connection, id, baseline.carried());
         List<Requirement> introduced = baseline.introduced();
         long[] keys = requirementKeys.next(connection, introduced.size());
@@ -97,8 +99,7 @@ public class JdbcBaselineWriter {
 
     private static void insertRequirements(Connection connection, long baselineId, List<Requirement> requirements,
                                            long[] keys) throws SQLException {
-        try (Batch rows = new Batch(connection, INSERT_REQUIREMENT, null);
-             Batch members = new Batch(connection, INSERT_MEMBER, rows)) {
+        try (Batch rows = new Batch(connection, INSERT_REQUIREMENT)) {
             for (int i = 0; i < requirements.size(); i++) {
                 Requirement r = requirements.get(i);
                 long pk = keys[i];
@@ -118,11 +119,6 @@ public class JdbcBaselineWriter {
                 row.setString(13, r.parentLines());
                 row.setString(14, r.criterionLines());
                 rows.add();
-                PreparedStatement member = members.statement();
-                member.setLong(1, baselineId);
-                member.setString(2, r.id().value());
-                member.setLong(3, pk);
-                members.add();
             }
         }
     }
@@ -158,7 +154,7 @@ public class JdbcBaselineWriter {
                 copy.setLong(2, source.getKey());
                 copy.executeUpdate();
             }
-            try (Batch delete = new Batch(connection, DELETE_MEMBER, null)) {
+            try (Batch delete = new Batch(connection, DELETE_MEMBER)) {
                 for (String reqId : dropped) {
                     delete.statement().setLong(1, baselineId);
                     delete.statement().setString(2, reqId);
@@ -171,7 +167,7 @@ public class JdbcBaselineWriter {
     private static Map<String, Long> membersOf(Connection connection, long baselineId) throws SQLException {
         Map<String, Long> members = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT req_id, requirement_pk FROM baseline_member WHERE baseline_id = ?")) {
+                "SELECT req_id, requirement_pk FROM baseline_requirement WHERE baseline_id = ?")) {
             select.setLong(1, baselineId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -184,7 +180,7 @@ public class JdbcBaselineWriter {
 
     private static int countMembers(Connection connection, long baselineId) throws SQLException {
         try (PreparedStatement count = connection.prepareStatement(
-                "SELECT COUNT(*) FROM baseline_member WHERE baseline_id = ?")) {
+                "SELECT COUNT(*) FROM baseline_requirement WHERE baseline_id = ?")) {
             count.setLong(1, baselineId);
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();
@@ -201,18 +197,13 @@ public class JdbcBaselineWriter {
         }
     }
 
-    /**
-     * A prepared statement executed in batches of {@link #BATCH} rows, the rest when closed. A batch of rows
-     * that reference another batch's rows flushes that one first, so foreign keys always find their row.
-     */
+    /** A prepared statement executed in batches of {@link #BATCH} rows, the rest when closed. */
     private static final class Batch implements AutoCloseable {
         private final PreparedStatement statement;
-        private final Batch referenced;
         private int pending;
 
-        Batch(Connection connection, String sql, Batch referenced) throws SQLException {
+        Batch(Connection connection, String sql) throws SQLException {
             this.statement = connection.prepareStatement(sql);
-            this.referenced = referenced;
         }
 
         PreparedStatement statement() {
@@ -227,9 +218,6 @@ public class JdbcBaselineWriter {
         }
 
         void flush() throws SQLException {
-            if (referenced != null) {
-                referenced.flush();
-            }
             if (pending > 0) {
                 statement.executeBatch();
                 pending = 0;

@@ -112,7 +112,9 @@ public class MarkdownFormat implements RequirementFormat {
             throw new InvalidInput(unknown.iterator().next(), "unknown key; allowed: " + new TreeSet<>(KEYS));
         }
         RequirementId id = new RequirementId(string(yaml, "id", true));
-        String fileStem = path.substring(path.lastIndexOf('/') + 1).replaceFirst("(?i)\\.md$", "");
+        String fileName = path.substring(path.lastIndexOf('/') + 1);
+        boolean markdown = fileName.regionMatches(true, fileName.length() - 3, ".md", 0, 3);
+        String fileStem = markdown ? fileName.substring(0, fileName.length() - 3) : fileName;
         if (!fileStem.equals(id.value())) {
             throw new InvalidInput("id", "is " + id + " but the file is named " + fileStem + ".md; they must match");
         }

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Storing baselines with JDBC, and the V3 migration, against a real database (H2 in the unit tests,
+ * Storing baselines with JDBC, and the V3 and V16 migrations, against a real database (H2 in the unit tests,
  * PostgreSQL in the integration tests): rows shared between baselines, memberships, keys, foreign keys.
  */
 abstract class BaselineStorageContract {
@@ -131,6 +131,8 @@ abstract class BaselineStorageContract {
         assertThat(after.get("FSR-1")).as("read again: a new row").isNotEqualTo(before.get("FSR-1"));
         assertThat(rows(first)).as("the first baseline is untouched").isEqualTo(before);
         assertThat(count("SELECT COUNT(*) FROM requirement WHERE baseline_id = ?", second)).as("introduced").isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM baseline_member WHERE baseline_id = ?", first)).as("all implied").isZero();
+        assertThat(count("SELECT COUNT(*) FROM baseline_member WHERE baseline_id = ?", second)).as("carried").isEqualTo(2);
         assertThat(count("SELECT COUNT(*) FROM requirement")).isEqualTo(5);
         assertThat(count("SELECT requirement_count FROM requirement_baseline WHERE id = ?", second)).isEqualTo(4);
 
@@ -140,6 +142,7 @@ abstract class BaselineStorageContract {
                 .containsEntry("SG-1", before.get("SG-1")).containsEntry("FSR-1", after.get("FSR-1"))
                 .doesNotContainKey("MLR-1").hasSize(3);
         assertThat(count("SELECT COUNT(*) FROM requirement WHERE baseline_id = ?", third)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM baseline_member WHERE baseline_id = ?", third)).isEqualTo(3);
         try (Connection connection = db.getConnection(); Statement sql = connection.createStatement();
              ResultSet highest = sql.executeQuery("SELECT highest_asil FROM requirement_baseline ORDER BY id")) {
             List<String> asils = new ArrayList<>();
@@ -160,7 +163,8 @@ abstract class BaselineStorageContract {
         assertThatThrownBy(() -> store(RequirementBaseline.freeze("forged", SOURCE, List.of(), List.of(forged), "sam",
                 Instant.now()))).isInstanceOf(IllegalStateException.class).hasMessageContaining("not a member");
         assertThat(count("SELECT COUNT(*) FROM requirement_baseline")).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM baseline_member")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM baseline_requirement")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM baseline_member")).isZero();
     }
 
     @Test
@@ -172,7 +176,8 @@ abstract class BaselineStorageContract {
             drafts.add(draft("R-" + i, Asil.QM, "r" + i, "ROOT-A", "ROOT-B"));
         }
         long id = store(RequirementBaseline.freeze("big", SOURCE, drafts, "sam", Instant.now()));
-        assertThat(count("SELECT COUNT(*) FROM baseline_member WHERE baseline_id = ?", id)).isEqualTo(2_502);
+        assertThat(count("SELECT COUNT(*) FROM baseline_requirement WHERE baseline_id = ?", id)).isEqualTo(2_502);
+        assertThat(count("SELECT COUNT(*) FROM baseline_member")).as("introduced rows are members by themselves").isZero();
         assertThat(count("SELECT COUNT(*) FROM requirement WHERE parent_ids = 'ROOT-A' || CHR(10) || 'ROOT-B'"))
                 .isEqualTo(2_500);
         assertThat(count("SELECT COUNT(DISTINCT pk) FROM requirement")).isEqualTo(2_502);
@@ -238,5 +243,36 @@ abstract class BaselineStorageContract {
                 .containsExactly("FSR-1 <- [SG-1, SG-0]", "SG-1 <- []");
         assertThat(count("SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) "
                 + "IN ('requirement_parent', 'requirement_criterion')")).isZero();
+    }
+
+    @Test
+    void theMigrationDropsTheMembershipsTheIntroducingRowImpliesAndKeepsEveryBaselineWhole() throws Exception {
+        DataSource v14 = emptyDatabase();
+        org.flywaydb.core.Flyway.configure(SchemaMigration.class.getClassLoader()).dataSource(v14)
+                .locations("classpath:db/migration").target(MigrationVersion.fromVersion("14")).load().migrate();
+        try (Connection connection = v14.getConnection(); Statement sql = connection.createStatement()) {
+            for (int b = 1; b <= 2; b++) {
+                sql.execute("INSERT INTO requirement_baseline (id, name, source_kind, source_location, source_revision, "
+                        + "imported_at, imported_by, requirement_count, highest_asil) "
+                        + "VALUES (" + b + ", 'b" + b + "', 'GIT', '/r', 'x" + b + "', CURRENT_TIMESTAMP, 'sam', 2, 'C')");
+            }
+            sql.execute("INSERT INTO requirement (pk, baseline_id, req_id, title, asil, kind, fingerprint, parent_ids) "
+                    + "VALUES (1, 1, 'SG-1', 't', 'QM', 'SAFETY_GOAL', '" + "f".repeat(64) + "', '')");
+            sql.execute("INSERT INTO requirement (pk, baseline_id, req_id, title, asil, kind, fingerprint, parent_ids) "
+                    + "VALUES (2, 1, 'FSR-1', 't', 'C', 'FUNCTIONAL_SAFETY_REQUIREMENT', '" + "f".repeat(64) + "', 'SG-1')");
+            sql.execute("INSERT INTO requirement (pk, baseline_id, req_id, title, asil, kind, fingerprint, parent_ids) "
+                    + "VALUES (3, 2, 'FSR-1', 't2', 'C', 'FUNCTIONAL_SAFETY_REQUIREMENT', '" + "e".repeat(64) + "', 'SG-1')");
+            // Baseline 1 introduced both of its rows; baseline 2 carries SG-1 and introduced a new FSR-1.
+            sql.execute("INSERT INTO baseline_member (baseline_id, req_id, requirement_pk) "
+                    + "VALUES (1, 'SG-1', 1), (1, 'FSR-1', 2), (2, 'SG-1', 1), (2, 'FSR-1', 3)");
+        }
+        SchemaMigration.migrator(v14, "classpath:db/migration").migrate();
+        db = v14;
+        assertThat(rows(1)).containsExactly(Map.entry("FSR-1", 2L), Map.entry("SG-1", 1L));
+        assertThat(rows(2)).containsExactly(Map.entry("FSR-1", 3L), Map.entry("SG-1", 1L));
+        assertThat(membersOf(2).get(0).parents()).extracting(RequirementId::value).containsExactly("SG-1");
+        assertThat(count("SELECT COUNT(*) FROM baseline_member")).as("only the carried one is left").isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM baseline_member WHERE baseline_id = 2 AND req_id = 'SG-1' "
+                + "AND requirement_pk = 1")).isEqualTo(1);
     }
 }

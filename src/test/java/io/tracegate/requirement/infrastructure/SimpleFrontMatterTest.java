@@ -124,4 +124,27 @@ class SimpleFrontMatterTest {
     private static String pick(List<String> values, Random random) {
         return values.get(random.nextInt(values.size()));
     }
+
+    @Test
+    void takesAPlainScalarForAStringWithoutTheResolverOnlyWhereTheResolverAgrees() {
+        org.snakeyaml.engine.v2.resolver.ScalarResolver resolver = LoadSettings.builder().build().getSchema()
+                .getScalarResolver();
+        List<String> scalars = new ArrayList<>(List.of("true", "false", "null", "True", "FALSE", "Null", "NULL", "yes",
+                "no", "on", "off", "Yes", "ON", "y", "n", "0", "1.5", "1e3", "0x1F", "0o17", "12:30", "Infinity", "NaN",
+                "inf", "nan", "ASIL D", "REQ-1", "ml-performance", "HIL", "tiny", "nullable", "trueish"));
+        Random random = new Random(7);
+        String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-+e_ ";
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder scalar = new StringBuilder();
+            scalar.append(alphabet.charAt(random.nextInt(62))); // a letter or digit first, as the shortcut requires
+            for (int n = random.nextInt(5); n > 0; n--) {
+                scalar.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            scalars.add(scalar.toString());
+        }
+        for (String scalar : scalars) {
+            boolean string = org.snakeyaml.engine.v2.nodes.Tag.STR.equals(resolver.resolve(scalar, true));
+            assertThat(SimpleFrontMatter.isString(scalar)).as("'%s'", scalar).isEqualTo(string);
+        }
+    }
 }

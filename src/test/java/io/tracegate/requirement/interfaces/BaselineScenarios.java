@@ -70,7 +70,7 @@ public interface BaselineScenarios extends ApiScenarios {
         Map<String, Long> rows = new java.util.TreeMap<>();
         try (java.sql.Connection db = TestDatabase.ofDeployment().getConnection();
              java.sql.PreparedStatement members = db.prepareStatement(
-                     "SELECT req_id, requirement_pk FROM baseline_member WHERE baseline_id = ?")) {
+                     "SELECT req_id, requirement_pk FROM baseline_requirement WHERE baseline_id = ?")) {
             members.setLong(1, baselineId);
             try (java.sql.ResultSet row = members.executeQuery()) {
                 while (row.next()) {

@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class JdbcBaselineMembers {
 
-    /** One row per member, by id: the rows the baseline introduced and those it carries (view of V16). */
+    /** One row per member, by id: the rows the baseline introduced and those it carries (view of V15). */
     static final String MEMBERS = "SELECT m.req_id, r.pk, r.asil, r.source_path, r.source_version, r.parent_ids "
             + "FROM baseline_requirement m "
             + "JOIN requirement r ON r.pk = m.requirement_pk "

@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * Stores a frozen baseline with plain JDBC batches: the header, the rows of the requirements it introduces
  * (parents and criteria are columns of the row; a row is a member of the baseline that introduces it without
- * a membership row, migration V16) and the memberships of the requirements it carries over from the earlier
+ * a membership row, migration V15) and the memberships of the requirements it carries over from the earlier
  * baseline, copied in one INSERT ... SELECT. Persisting ten thousand entities through EclipseLink spent most of
  * an import in change-set computation; these are immutable rows written once, which JDBC does in a fraction
  * of the time.

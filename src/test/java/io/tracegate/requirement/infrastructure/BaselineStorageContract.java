@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Storing baselines with JDBC, and the V3 and V16 migrations, against a real database (H2 in the unit tests,
+ * Storing baselines with JDBC, and the V3 and V15 migrations, against a real database (H2 in the unit tests,
  * PostgreSQL in the integration tests): rows shared between baselines, memberships, keys, foreign keys.
  */
 abstract class BaselineStorageContract {

@@ -87,22 +87,38 @@ final class ReportFonts implements AutoCloseable {
             return "";
         }
         GlyphWidths glyphs = widths(font);
+        // Most cells need no replacement: they are handed back as they are, without a copy.
+        int i = 0;
+        while (i < text.length()) {
+            int c = text.codePointAt(i);
+            if (c == '\t' || (c != '\n' && !showable(glyphs, c))) {
+                break;
+            }
+            i += Character.charCount(c);
+        }
+        if (i == text.length()) {
+            return text;
+        }
         int replacement = glyphs.hasGlyph(REPLACEMENT) ? REPLACEMENT : '?';
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, i);
+        text.codePoints().skip(text.codePointCount(0, i)).forEach(c -> {
             if (c == '\n') {
                 out.append('\n');
             } else if (c == '\t') {
                 out.append(' ');
-            } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                    || Character.getType(c) == Character.SURROGATE || Character.getType(c) == Character.UNASSIGNED
-                    || Character.getType(c) == Character.PRIVATE_USE || !glyphs.hasGlyph(c)) {
+            } else if (!showable(glyphs, c)) {
                 out.appendCodePoint(replacement);
             } else {
                 out.appendCodePoint(c);
             }
         });
         return out.toString();
+    }
+
+    private static boolean showable(GlyphWidths glyphs, int c) {
+        int type = Character.getType(c);
+        return !Character.isISOControl(c) && type != Character.FORMAT && type != Character.SURROGATE
+                && type != Character.UNASSIGNED && type != Character.PRIVATE_USE && glyphs.hasGlyph(c);
     }
 
     /** Width in points of already fitted text. */

@@ -15,6 +15,12 @@ final class TextWrap {
     }
 
     static List<String> lines(GlyphWidths glyphs, float size, String fitted, float width) {
+        // Most cells fit their column as they are: one line, measured once. Only where the text neither starts
+        // with a blank (the wrapping drops leading blanks) nor holds a line break, so the result is the same.
+        if (fitted.indexOf('\n') < 0 && !fitted.startsWith(" ")
+                && GlyphWidths.points(glyphs.sum(0, fitted), size) <= width) {
+            return List.of(fitted);
+        }
         List<String> lines = new ArrayList<>();
         for (String paragraph : fitted.split("\n", -1)) {
             wrapParagraph(glyphs, size, paragraph, width, lines);

@@ -3,22 +3,18 @@ package io.tracegate.bench;
 import io.tracegate.audit.domain.PackageContent;
 import io.tracegate.audit.infrastructure.TestKeys;
 import io.tracegate.audit.infrastructure.report.ReportRenderer;
+import io.tracegate.bench.PackageApi.Api;
+import io.tracegate.bench.PackageApi.Generated;
 import io.tracegate.it.ServerProcess;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -46,13 +42,6 @@ import java.util.regex.Pattern;
  */
 public final class PackageBenchmark {
 
-    private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
-    private static final Pattern STATE = Pattern.compile("\"state\":\"([A-Z_]+)\"");
-    private static final Pattern STEP = Pattern.compile("\"step\":\"([A-Z_]+)\"");
-    private static final Pattern PACKAGE = Pattern.compile("\"packageId\":(\\d+)");
-    private static final Pattern FAILURE = Pattern.compile("\"failure\":\"([^\"]*)\"");
-    private static final Pattern SHA = Pattern.compile("\"sha256\":\"([0-9a-f]{64})\"");
-    private static final Pattern SIZE = Pattern.compile("\"size\":(\\d+)");
 
     private PackageBenchmark() {
     }
@@ -133,7 +122,7 @@ public final class PackageBenchmark {
             int warmUps = Integer.getInteger("bench.package.warmup", 2);
             for (int w = 0; w < warmUps; w++) {
                 Generated g = api.generate(release);
-                System.out.printf("warm-up package %d (not counted): %.1f s, %s%n", w + 1, g.seconds, g.steps);
+                System.out.printf("warm-up package %d (not counted): %.1f s, %s%n", w + 1, g.seconds(), g.steps());
             }
             MemorySampler memory = new MemorySampler(api, server.pid());
             double[] peer = new double[rounds];
@@ -154,11 +143,11 @@ public final class PackageBenchmark {
                 memory.start();
                 Generated g = api.generate(release);
                 memory.finish();
-                generation[round] = g.seconds;
-                digests.add(g.sha256);
+                generation[round] = g.seconds();
+                digests.add(g.sha256());
                 System.out.printf("round %d: tar + openssl %.1f s, package %.1f s (%.2fx), %s; package %,d bytes, "
                                 + "sha256 %s; server heap peak %.0f MB, RSS peak %.0f MB%n", round + 1, peer[round],
-                        g.seconds, g.seconds / peer[round], g.steps, g.size, g.sha256.substring(0, 16),
+                        g.seconds(), g.seconds() / peer[round], g.steps(), g.size(), g.sha256().substring(0, 16),
                         memory.heapPeak.get() / 1e6, memory.rssPeak.get() / 1e6);
                 memory = new MemorySampler(api, server.pid());
             }
@@ -289,141 +278,6 @@ public final class PackageBenchmark {
             try (var paths = Files.walk(dir)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
-        }
-    }
-
-    /** One package generation as the client saw it. */
-    record Generated(double seconds, String steps, String sha256, long size) {
-    }
-
-    /** The few calls the benchmark makes, each as the demo user whose role may make it. */
-    static final class Api {
-
-        private final URI base;
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        final AtomicLong retried = new AtomicLong();
-
-        Api(URI base) {
-            this.base = base;
-        }
-
-        long openRelease() throws Exception {
-            String model = "bench-" + Long.toString(System.nanoTime(), 36);
-            send("mira", "POST", "api/models", "{\"name\": \"" + model + "\"}", 201);
-            return id(send("mira", "POST", "api/models/" + model + "/releases", "{\"version\": \"1.0.0\"}", 201));
-        }
-
-        long importBaseline(Path repo) throws Exception {
-            return id(send("sam", "POST", "api/baselines/git",
-                    "{\"repository\": \"" + repo + "\", \"ref\": \"main\"}", 201));
-        }
-
-        void put(String user, String path, String json) throws Exception {
-            send(user, "PUT", path, json, 200);
-        }
-
-        /**
-         * One PUT; a 5xx is retried (the same file again is a harmless retry, 200) and counted, so a rare
-         * server error is reported instead of ending a seeding that took minutes.
-         */
-        void upload(long release, Path file, EvidenceFiles.File f) throws Exception {
-            String query = "?sha256=" + f.sha256() + "&requirement=" + f.requirement() + "&ciSystem=bench&rig=hil-rig-07";
-            for (int attempt = 1; ; attempt++) {
-                HttpResponse<String> reply = http.send(HttpRequest.newBuilder(base.resolve(
-                                "api/releases/" + release + "/evidence/" + f.name() + query))
-                        .header("Authorization", auth("mira")).header("Content-Type", "application/octet-stream")
-                        .PUT(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
-                if (reply.statusCode() == 201 || reply.statusCode() == 200) {
-                    return;
-                }
-                String text = reply.body().replaceAll("(?s)<style.*?</style>", "").replaceAll("<[^>]+>", " ")
-                        .replaceAll("\\s+", " ");
-                if (reply.statusCode() < 500 || attempt == 3) {
-                    throw new IllegalStateException("upload of " + f.name() + ": " + reply.statusCode() + " " + text);
-                }
-                retried.incrementAndGet();
-                System.out.println("  retrying " + f.name() + " after " + reply.statusCode() + ": "
-                        + text.substring(0, Math.min(600, text.length())));
-            }
-        }
-
-        /** POST with respond-async, then poll the job until it ends; the steps' times come from the polls. */
-        Generated generate(long release) throws Exception {
-            long start = System.nanoTime();
-            HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(base.resolve("api/releases/" + release + "/packages"))
-                    .header("Authorization", auth("ada")).header("Prefer", "respond-async")
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            if (accepted.statusCode() != 202) {
-                throw new IllegalStateException("package request: " + accepted.statusCode() + " " + accepted.body());
-            }
-            String job = accepted.headers().firstValue("Location").orElseThrow();
-            Map<String, Double> stepStarts = new LinkedHashMap<>();
-            while (true) {
-                String body = send("ada", "GET", job.startsWith("/") ? job.substring(1) : job, null, 200);
-                double at = seconds(start);
-                Matcher step = STEP.matcher(body);
-                if (step.find()) {
-                    stepStarts.putIfAbsent(step.group(1), at);
-                }
-                String state = group(STATE, body);
-                if (state.equals("SUCCEEDED")) {
-                    double total = at;
-                    String pkg = send("ada", "GET", "api/releases/" + release + "/packages/" + group(PACKAGE, body), null, 200);
-                    return new Generated(total, steps(stepStarts, total), group(SHA, pkg), Long.parseLong(group(SIZE, pkg)));
-                }
-                if (state.equals("FAILED")) {
-                    Matcher failure = FAILURE.matcher(body);
-                    throw new IllegalStateException("package job failed: " + (failure.find() ? failure.group(1) : body));
-                }
-                Thread.sleep(200);
-            }
-        }
-
-        /** Each step with the time from when it was first seen until the next one was (poll resolution 0.2 s). */
-        private static String steps(Map<String, Double> starts, double end) {
-            List<Map.Entry<String, Double>> list = new ArrayList<>(starts.entrySet());
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; i < list.size(); i++) {
-                double next = i + 1 < list.size() ? list.get(i + 1).getValue() : end;
-                out.append(i == 0 ? "" : ", ").append(list.get(i).getKey().toLowerCase()).append(' ')
-                        .append(String.format("%.1f", next - list.get(i).getValue()));
-            }
-            return out.toString();
-        }
-
-        String metrics() throws Exception {
-            return http.send(HttpRequest.newBuilder(base.resolve("metrics")).header("Accept", "text/plain").build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        }
-
-        private String send(String user, String method, String path, String json, int expected) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", auth(user));
-            if (json != null) {
-                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-            } else {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            }
-            HttpResponse<String> reply = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (reply.statusCode() != expected) {
-                throw new IllegalStateException(method + " " + path + ": " + reply.statusCode() + " " + reply.body());
-            }
-            return reply.body();
-        }
-
-        private static String auth(String user) {
-            return "Basic " + Base64.getEncoder().encodeToString((user + ":tracegate-demo").getBytes(StandardCharsets.UTF_8));
-        }
-
-        private static long id(String body) {
-            return Long.parseLong(group(ID, body));
-        }
-
-        private static String group(Pattern pattern, String body) {
-            Matcher m = pattern.matcher(body);
-            if (!m.find()) {
-                throw new IllegalStateException(pattern + " not in " + body);
-            }
-            return m.group(1);
         }
     }
 

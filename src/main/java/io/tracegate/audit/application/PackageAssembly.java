@@ -107,12 +107,6 @@ public class PackageAssembly {
     public record Assembled(PackageContent content, List<SourceFile> files) {
     }
 
-    @RolesAllowed({AUDITOR, APPROVER, SAFETY_MANAGER, ADMIN})
-    public Assembled assemble(long releaseId) {
-        return assemble(releaseId, files -> {
-        });
-    }
-
     /**
      * @param filesKnown given the stored files as soon as they are known, before the rest is read (within the
      *                   same transaction, so they belong to the same state): copying them can start at once

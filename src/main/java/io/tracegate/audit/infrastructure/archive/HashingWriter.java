@@ -77,10 +77,6 @@ final class HashingWriter implements AutoCloseable {
     private volatile IOException writeFailure;
     private boolean closed;
 
-    HashingWriter(WritableByteChannel out) {
-        this(out, ZipPackageBuilder.DAEMONS);
-    }
-
     HashingWriter(WritableByteChannel out, ThreadFactory threads) {
         this.out = out;
         for (int i = 0; i < CHUNKS; i++) {

@@ -84,7 +84,14 @@ final class ZipWriting implements PackageWriting {
         try {
             work = Files.createTempDirectory(target.toAbsolutePath().getParent(), "package-work-");
             ZipWriting writing = new ZipWriting(files, target, work, key, generator, threads);
-            threads.newThread(writing.copying).start();
+            try {
+                threads.newThread(writing.copying).start();
+            } catch (RuntimeException e) {
+                // no thread will run the copy: let close() stop the writer's threads without waiting for it
+                writing.copying.cancel(false);
+                writing.close();
+                throw e;
+            }
             return writing;
         } catch (IOException e) {
             deleteTree(work);

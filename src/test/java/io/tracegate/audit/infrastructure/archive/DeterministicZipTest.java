@@ -64,7 +64,7 @@ class DeterministicZipTest {
         CRC32 crc = new CRC32();
         crc.update(line);
         try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             HashingWriter writer = new HashingWriter(channel)) {
+             HashingWriter writer = new HashingWriter(channel, ZipPackageBuilder.DAEMONS)) {
             DeterministicZip out = new DeterministicZip(writer);
             for (int i = 0; i < 70_000; i++) {
                 boolean withLine = i == 60_000;
@@ -95,7 +95,7 @@ class DeterministicZipTest {
     @Test
     void anEntryGivenFewerBytesThanItsHeaderAnnouncedIsRefusedNamingIt() throws Exception {
         try (FileChannel channel = FileChannel.open(dir.resolve("short.zip"), StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE); HashingWriter writer = new HashingWriter(channel)) {
+                StandardOpenOption.WRITE); HashingWriter writer = new HashingWriter(channel, ZipPackageBuilder.DAEMONS)) {
             DeterministicZip zip = new DeterministicZip(writer);
             zip.open("evidence/kpi.csv", 10, 0, TIME);
             writer.write(new byte[9]);
@@ -119,7 +119,7 @@ class DeterministicZipTest {
         Path zip = dir.resolve(name);
         Path sources = Files.createDirectories(dir.resolve(name + ".files"));
         try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING); HashingWriter writer = new HashingWriter(channel)) {
+                StandardOpenOption.TRUNCATE_EXISTING); HashingWriter writer = new HashingWriter(channel, ZipPackageBuilder.DAEMONS)) {
             DeterministicZip out = new DeterministicZip(writer, zip64From);
             int i = 0;
             for (Map.Entry<String, byte[]> f : files.entrySet()) {

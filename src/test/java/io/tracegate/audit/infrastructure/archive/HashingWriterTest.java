@@ -22,7 +22,7 @@ class HashingWriterTest {
             byte[] bytes = new byte[size];
             new SplittableRandom(size).nextBytes(bytes);
             ByteArrayOutputStream sink = new ByteArrayOutputStream();
-            HashingWriter writer = new HashingWriter(Channels.newChannel(sink));
+            HashingWriter writer = new HashingWriter(Channels.newChannel(sink), ZipPackageBuilder.DAEMONS);
             SplittableRandom pieces = new SplittableRandom(7);
             for (int off = 0; off < size; ) {
                 int len = Math.min(size - off, pieces.nextInt(1, 300_000));
@@ -49,7 +49,7 @@ class HashingWriterTest {
 
     @Test
     void hasNoDigestBeforeItIsClosed() throws Exception {
-        HashingWriter writer = new HashingWriter(Channels.newChannel(new ByteArrayOutputStream()));
+        HashingWriter writer = new HashingWriter(Channels.newChannel(new ByteArrayOutputStream()), ZipPackageBuilder.DAEMONS);
         writer.write(new byte[] {1, 2, 3});
         assertThatThrownBy(writer::digest).isInstanceOf(IllegalStateException.class);
         writer.close();
@@ -60,7 +60,7 @@ class HashingWriterTest {
     void aStoredFileWhoseBytesMatchItsRecordPasses() throws Exception {
         byte[] bytes = "a KPI table".getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        HashingWriter writer = new HashingWriter(Channels.newChannel(sink));
+        HashingWriter writer = new HashingWriter(Channels.newChannel(sink), ZipPackageBuilder.DAEMONS);
         writer.write(new byte[] {'P', 'K'});
         writer.beginStored(stored(bytes));
         writer.write(bytes);
@@ -75,7 +75,7 @@ class HashingWriterTest {
     void aStoredFileWhoseBytesDifferFromItsRecordFailsTheWriterNamingIt() throws Exception {
         byte[] recorded = "recall 0.951".getBytes(StandardCharsets.UTF_8);
         byte[] changed = "recall 0.981".getBytes(StandardCharsets.UTF_8);
-        HashingWriter writer = new HashingWriter(Channels.newChannel(new ByteArrayOutputStream()));
+        HashingWriter writer = new HashingWriter(Channels.newChannel(new ByteArrayOutputStream()), ZipPackageBuilder.DAEMONS);
         writer.beginStored(stored(recorded));
         writer.write(changed);
         writer.endStored();
@@ -105,7 +105,7 @@ class HashingWriterTest {
             @Override
             public void close() {
             }
-        });
+        }, ZipPackageBuilder.DAEMONS);
         for (int i = 0; i < 3000; i++) {
             writer.write(new byte[] {(byte) i});
         }
@@ -129,7 +129,7 @@ class HashingWriterTest {
             @Override
             public void close() {
             }
-        });
+        }, ZipPackageBuilder.DAEMONS);
         // the failure may show at the next hand-over already, and shows at close in any case
         Throwable atWrite = org.assertj.core.api.Assertions.catchThrowable(() -> writer.write(new byte[3 * HashingWriter.CHUNK]));
         Throwable atClose = org.assertj.core.api.Assertions.catchThrowable(writer::close);
@@ -141,7 +141,7 @@ class HashingWriterTest {
 
     @Test
     void aCopyStopsWhereItsSourceEnds() throws Exception {
-        HashingWriter writer = new HashingWriter(Channels.newChannel(new ByteArrayOutputStream()));
+        HashingWriter writer = new HashingWriter(Channels.newChannel(new ByteArrayOutputStream()), ZipPackageBuilder.DAEMONS);
         long copied = writer.copy(Channels.newChannel(new ByteArrayInputStream(new byte[10])), 20, new CRC32(), n -> { });
         writer.close();
         assertThat(copied).isEqualTo(10);

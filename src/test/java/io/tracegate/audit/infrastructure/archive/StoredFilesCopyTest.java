@@ -28,7 +28,7 @@ class StoredFilesCopyTest {
     @Test
     void copiesEveryFileAndComputesTheCrcsThatWereNotRecorded() throws Exception {
         List<SourceFile> files = List.of(file("a.log", 300_000, true), file("b.log", 5, false));
-        HashingWriter writer = new HashingWriter(Channels.newChannel(new ByteArrayOutputStream()));
+        HashingWriter writer = new HashingWriter(Channels.newChannel(new ByteArrayOutputStream()), ZipPackageBuilder.DAEMONS);
         StoredFilesCopy copy = new StoredFilesCopy(files, new DeterministicZip(writer), writer);
 
         long[] crcs = copy.call();
@@ -42,7 +42,7 @@ class StoredFilesCopyTest {
 
     @Test
     void aStoppedCopyGivesUpAtItsNextRead() throws Exception {
-        HashingWriter writer = new HashingWriter(Channels.newChannel(new ByteArrayOutputStream()));
+        HashingWriter writer = new HashingWriter(Channels.newChannel(new ByteArrayOutputStream()), ZipPackageBuilder.DAEMONS);
         StoredFilesCopy copy = new StoredFilesCopy(List.of(file("a.log", 10, true)), new DeterministicZip(writer), writer);
         copy.stop();
 

@@ -142,6 +142,28 @@ class ZipPackageBuilderTest {
     }
 
     @Test
+    void aCopyThatCannotGetAThreadFailsTheStartAndLetsTheWritersThreadsGo() {
+        java.util.List<Thread> started = new java.util.ArrayList<>();
+        // the writer's three threads are made, then the copy's is refused
+        java.util.concurrent.ThreadFactory threeOnly = work -> {
+            if (started.size() == 3) {
+                throw new java.util.concurrent.RejectedExecutionException("no more threads");
+            }
+            Thread t = ZipPackageBuilder.DAEMONS.newThread(work);
+            started.add(t);
+            return t;
+        };
+        ZipPackageBuilder builder = new ZipPackageBuilder(TestKeys.key(), "Tracegate test", threeOnly);
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () ->
+                assertThatThrownBy(() -> builder.start(files, dir.resolve("no-thread.zip")))
+                        .hasMessageContaining("no more threads"));
+        for (Thread t : started) {
+            assertThat(t.isAlive()).as(t.getName()).isFalse();
+        }
+    }
+
+    @Test
     void refusesAStoredFileThatNoLongerMatchesItsRecordedDigest() throws Exception {
         Path copy = dir.resolve("damaged.csv");
         Files.copy(files.get(1).location(), copy);

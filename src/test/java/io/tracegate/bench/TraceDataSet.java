@@ -1,7 +1,6 @@
 package io.tracegate.bench;
 
 import io.tracegate.evidence.domain.EvidenceFacts;
-import io.tracegate.evidence.domain.LinkState;
 import io.tracegate.evidence.domain.Metric;
 import io.tracegate.evidence.domain.ReviewState;
 import io.tracegate.evidence.domain.TestFact;
@@ -246,8 +245,10 @@ final class TraceDataSet {
     // ---- Tracegate -------------------------------------------------------------------------------------
 
     /**
-     * The release as {@code ReleaseTrace} hands it to the trace matrix: test files link to the requirements
-     * their tests name (no metadata ids), evaluation reports are linked through the ids named at upload.
+     * The release as {@code ReleaseTrace} hands it to the trace matrix, which links it itself: tests name their
+     * requirement in their name ({@code verifies_MLR_00001_1}), evaluation reports are linked through the ids named
+     * at upload. The evaluation reports were accepted under an earlier baseline ({@link #EARLIER_BASELINE}) in which
+     * the requirements of {@link #suspectKpiLinks} read differently: for those they are suspect.
      */
     TraceInput toTraceInput() {
         Map<String, RequirementId> ids = new HashMap<>(REQUIREMENTS * 2);
@@ -255,16 +256,17 @@ final class TraceDataSet {
         for (Requirement r : requirements) {
             ids.put(r.id(), new RequirementId(r.id()));
         }
-        Map<RequirementId, Set<Long>> linked = new LinkedHashMap<>();
-        Map<Long, Set<RequirementId>> named = new HashMap<>();
+        Map<Long, Set<String>> named = new HashMap<>();
+        Map<RequirementId, String> earlier = new HashMap<>(REQUIREMENTS * 2);
         for (Requirement r : requirements) {
             RequirementId id = ids.get(r.id());
+            String fingerprint = "fp-" + r.id();
             traced.add(new TracedRequirement(id, r.title(), r.asil(), r.parents().stream().map(ids::get).toList(),
-                    r.criteria().stream().map(c -> AcceptanceCriterion.parse(c.text())).toList()));
+                    r.criteria().stream().map(c -> AcceptanceCriterion.parse(c.text())).toList(), "HIL", fingerprint));
+            earlier.put(id, suspectKpiLinks.contains(r.id()) ? "fp-before-" + r.id() : fingerprint);
             if (!uncovered.contains(r.id())) {
                 for (Criterion c : r.criteria()) {
-                    linked.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(c.evidenceId());
-                    named.computeIfAbsent(c.evidenceId(), k -> new HashSet<>()).add(id);
+                    named.computeIfAbsent(c.evidenceId(), k -> new HashSet<>()).add(r.id());
                 }
             }
         }
@@ -272,12 +274,13 @@ final class TraceDataSet {
         List<EvidenceFacts> evidence = new ArrayList<>();
         List<TestFact> facts = new ArrayList<>(TESTS_PER_FILE);
         for (Test t : tests) {
-            RequirementId id = ids.get(t.requirement());
-            facts.add(new TestFact(t.name(), t.outcome(), Set.of(id)));
-            linked.computeIfAbsent(id, k -> new LinkedHashSet<>()).add((long) t.file());
+            String suite = suite(t.file());
+            facts.add(new TestFact(suite, t.name().substring(suite.length() + 1), t.outcome(),
+                    t.outcome() == TestOutcome.PASSED ? null : "expected true but was false", Set.of()));
             if (facts.size() == TESTS_PER_FILE) {
-                evidence.add(new EvidenceFacts(t.file(), "TEST-" + suite(t.file()) + ".xml",
-                        testFileReview(t.file()), Set.of(), List.of(), facts));
+                ReviewState review = testFileReview(t.file());
+                evidence.add(new EvidenceFacts(t.file(), "TEST-" + suite + ".xml", review,
+                        review == ReviewState.UNREVIEWED ? null : CURRENT_BASELINE, true, Set.of(), List.of(), facts));
                 facts.clear();
             }
         }
@@ -290,13 +293,14 @@ final class TraceDataSet {
             }
             long id = KPI_EVIDENCE + d;
             // One evaluation report awaits review: its values cannot pass the ASIL B+ requirements yet.
-            evidence.add(new EvidenceFacts(id, "kpi-set-" + d + ".json", d == 7 ? ReviewState.UNREVIEWED : ReviewState.ACCEPTED,
-                    named.getOrDefault(id, Set.of()), metrics, List.of()));
+            boolean unreviewed = d == 7;
+            evidence.add(new EvidenceFacts(id, "kpi-set-" + d + ".json", unreviewed ? ReviewState.UNREVIEWED : ReviewState.ACCEPTED,
+                    unreviewed ? null : EARLIER_BASELINE, false, named.getOrDefault(id, Set.of()), metrics, List.of()));
         }
         for (int t = 0; t < TARGETS.length; t++) {
             long id = LATENCY_EVIDENCE + t;
-            evidence.add(new EvidenceFacts(id, "latency-" + TARGETS[t] + ".json", ReviewState.ACCEPTED,
-                    named.getOrDefault(id, Set.of()),
+            evidence.add(new EvidenceFacts(id, "latency-" + TARGETS[t] + ".json", ReviewState.ACCEPTED, CURRENT_BASELINE,
+                    false, named.getOrDefault(id, Set.of()),
                     List.of(Metric.of("latency.p99_ms", latency[t], "ms", Map.of("target", TARGETS[t]))), List.of()));
         }
         List<Metric> reference = new ArrayList<>(DATA_SETS * CLASSES);
@@ -305,18 +309,15 @@ final class TraceDataSet {
                 reference.add(Metric.of("recall", referenceRecall[d][c], null, Map.of("class", "cls-" + c, "set", "set-" + d)));
             }
         }
-
-        Map<RequirementId, List<LinkState>> links = new HashMap<>(linked.size() * 2);
-        linked.forEach((id, evidenceIds) -> {
-            boolean suspect = suspectKpiLinks.contains(id.value());
-            links.put(id, evidenceIds.stream().map(e -> suspect && e >= KPI_EVIDENCE
-                    ? new LinkState(e, true, "requirement changed after the report was linked")
-                    : new LinkState(e, false, null)).toList());
-        });
         Set<RequirementId> waivers = new HashSet<>();
         waived.forEach(w -> waivers.add(ids.get(w)));
-        return new TraceInput(traced, evidence, links, reference, waivers);
+        return new TraceInput(CURRENT_BASELINE, traced, evidence, reference, Map.of(EARLIER_BASELINE, earlier), waivers,
+                List.of(), Set.of());
     }
+
+    /** The baseline the release has now, and the one the evaluation reports were accepted under. */
+    static final long CURRENT_BASELINE = 2;
+    static final long EARLIER_BASELINE = 1;
 
     /** Five test files await review and one was rejected; the rest are accepted. */
     private static ReviewState testFileReview(int file) {

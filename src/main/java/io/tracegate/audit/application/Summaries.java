@@ -7,7 +7,6 @@ import io.tracegate.evidence.domain.Regression;
 import io.tracegate.evidence.domain.TraceMatrix;
 import io.tracegate.release.domain.Release;
 import io.tracegate.requirement.domain.RequirementBaseline;
-import io.tracegate.requirement.domain.RequirementId;
 
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -33,7 +32,7 @@ final class Summaries {
                 r.status().name(), r.statusChangedAt().orElse(null), r.statusChangedBy().orElse(null),
                 r.statusReason().orElse(null), r.reviewRound(), r.createdBy(), r.createdAt(),
                 r.reference().map(ref -> ref.label() + " (release " + ref.id() + ", " + ref.status() + ")").orElse(null),
-                matrix.gate().green(), counts, matrix.gate().blocking().stream().map(RequirementId::value).toList(),
+                matrix.gate().green(), counts, matrix.gate().blockingNames(),
                 approval.highestAsil().name(), digest, frozen, note);
     }
 

@@ -69,11 +69,11 @@ final class TraceLines {
     }
 
     static String tests(TestTally t) {
-        if (t.ran() == 0 && t.skipped() == 0) {
+        if (t.linked() == 0) {
             return "";
         }
         String counts = t.passed() + " passed, " + t.failed() + " failed, " + t.errors() + " errors, " + t.skipped()
-                + " skipped";
+                + " skipped" + (t.flaky() > 0 ? ", " + t.flaky() + " flaky" : "");
         return t.failing().isEmpty() ? counts : counts + "; failing: " + String.join(", ", t.failing());
     }
 }

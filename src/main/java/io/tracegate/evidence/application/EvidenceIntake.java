@@ -3,6 +3,7 @@ package io.tracegate.evidence.application;
 import io.tracegate.evidence.domain.Evidence;
 import io.tracegate.evidence.domain.EvidenceItems;
 import io.tracegate.evidence.domain.Metric;
+import io.tracegate.evidence.domain.RequirementMentions;
 import io.tracegate.evidence.domain.ParsedEvidence;
 import io.tracegate.evidence.domain.TestResult;
 import io.tracegate.platform.blob.BlobStore;
@@ -13,6 +14,8 @@ import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.platform.paging.Page;
 import io.tracegate.release.domain.Release;
 import io.tracegate.release.domain.Releases;
+import io.tracegate.requirement.domain.RequirementBaselines;
+import io.tracegate.requirement.domain.RequirementId;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -24,7 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
 import static io.tracegate.platform.security.Roles.APPROVER;
@@ -36,7 +41,7 @@ import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 /**
  * Takes evidence uploads: checks everything that needs no body first, streams the body into the blob
  * store outside any transaction, parses the stored file (bounded by each format's limits), and records
- * item, metrics, tests and links in one transaction. A refused file leaves no row; its blob, if nothing
+ * item, metrics and tests in one transaction. A refused file leaves no row; its blob, if nothing
  * else claims it, is removed by the sweeper.
  */
 @Stateless
@@ -47,6 +52,9 @@ public class EvidenceIntake {
 
     @Inject
     EvidenceItems items;
+
+    @Inject
+    RequirementBaselines baselines;
 
     @Inject
     BlobStore store;
@@ -106,10 +114,18 @@ public class EvidenceIntake {
         return items.metricsOf(withId(releaseId, evidenceId).id());
     }
 
+    /** A test case and the requirements of the release's current baseline it names (none without a baseline). */
+    public record LinkedTest(TestResult test, List<RequirementId> requirements) {
+    }
+
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
-    public Page<TestResult> tests(long releaseId, long evidenceId, int offset, int limit) {
+    public Page<LinkedTest> tests(long releaseId, long evidenceId, int offset, int limit) {
         Evidence e = withId(releaseId, evidenceId);
-        return new Page<>(items.testsOf(e.id(), offset, limit), offset, limit, e.testCount());
+        RequirementMentions mentions = new RequirementMentions(e.release().baselineId()
+                .map(baselines::fingerprints).map(Map::keySet).orElse(Set.of()));
+        List<LinkedTest> tests = items.testsOf(e.id(), offset, limit).stream()
+                .map(t -> new LinkedTest(t, mentions.in(t).stream().sorted().toList())).toList();
+        return new Page<>(tests, offset, limit, e.testCount());
     }
 
     /** Where the stored bytes are; they are served as stored, never interpreted. */

@@ -8,12 +8,6 @@ import io.tracegate.evidence.domain.EvidenceReview;
 import io.tracegate.evidence.domain.ReviewState;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.platform.failure.StaleVersion;
-import io.tracegate.requirement.domain.Requirement;
-import io.tracegate.requirement.domain.RequirementBaseline;
-import io.tracegate.requirement.domain.RequirementBaselines;
-import io.tracegate.requirement.domain.RequirementId;
-import io.tracegate.requirement.domain.VerificationLink;
-import io.tracegate.requirement.domain.VerificationLinks;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -22,7 +16,6 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
@@ -33,20 +26,15 @@ import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /**
- * Safety engineers accept or reject evidence. Accepting evidence whose links went suspect (its
- * requirement changed) re-confirms them against the requirement as it is now: that is the re-review.
+ * Safety engineers accept or reject evidence. A decision is made against the release's baseline as it is:
+ * when the release later moves to a baseline in which a requirement changed, the acceptance is suspect for that
+ * requirement, and accepting the item again is the re-review.
  */
 @Stateless
 public class EvidenceReviews {
 
     @Inject
     EvidenceItems items;
-
-    @Inject
-    RequirementBaselines baselines;
-
-    @Inject
-    VerificationLinks links;
 
     @Inject
     AuditTrail trail;
@@ -71,24 +59,7 @@ public class EvidenceReviews {
         items.addReview(review);
         trail.record(new AuditEntry(review.reviewer(), "evidence.review", "evidence", evidence.id().toString(),
                 before.name(), decision.name(), review.comment()));
-        if (decision == ReviewState.ACCEPTED) {
-            reconfirmLinks(evidence);
-        }
         return review;
-    }
-
-    private void reconfirmLinks(Evidence evidence) {
-        Map<RequirementId, Requirement> current = evidence.release().baselineId().flatMap(baselines::withId)
-                .map(RequirementBaseline::byId).orElse(Map.of());
-        String ref = evidence.id().toString();
-        for (VerificationLink link : links.ofRelease(evidence.release().id())) {
-            if (link.isSuspect() && EvidenceFiling.LINK_KIND.equals(link.subjectKind()) && ref.equals(link.subjectRef())) {
-                Requirement now = current.get(link.requirementId());
-                if (now != null) {
-                    link.reconfirm(now);
-                }
-            }
-        }
     }
 
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})

@@ -2,7 +2,6 @@ package io.tracegate.evidence.application;
 
 import io.tracegate.evidence.domain.EvidenceFacts;
 import io.tracegate.evidence.domain.EvidenceItems;
-import io.tracegate.evidence.domain.LinkState;
 import io.tracegate.evidence.domain.Metric;
 import io.tracegate.evidence.domain.Regression;
 import io.tracegate.evidence.domain.ReviewState;
@@ -16,16 +15,15 @@ import io.tracegate.release.domain.Releases;
 import io.tracegate.requirement.domain.RequirementBaseline;
 import io.tracegate.requirement.domain.RequirementBaselines;
 import io.tracegate.requirement.domain.RequirementId;
-import io.tracegate.requirement.domain.VerificationLink;
-import io.tracegate.requirement.domain.VerificationLinks;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
 import static io.tracegate.platform.security.Roles.APPROVER;
@@ -49,9 +47,6 @@ public class ReleaseTrace {
 
     @Inject
     EvidenceItems items;
-
-    @Inject
-    VerificationLinks links;
 
     @Inject
     io.tracegate.evidence.domain.Waivers waivers;
@@ -120,15 +115,17 @@ public class ReleaseTrace {
                 .orElseThrow(() -> new Conflict("baseline", "release " + release.label()
                         + " has no requirement baseline yet; link one with PUT /api/releases/" + release.id() + "/baseline"));
         List<TracedRequirement> requirements = baseline.requirements().stream()
-                .map(r -> new TracedRequirement(r.id(), r.title(), r.asil(), r.parents(), r.criteria())).toList();
-        Map<RequirementId, List<LinkState>> byRequirement = new HashMap<>();
-        for (VerificationLink link : links.ofRelease(release.id())) {
-            if (EvidenceFiling.LINK_KIND.equals(link.subjectKind())) {
-                byRequirement.computeIfAbsent(link.requirementId(), id -> new ArrayList<>())
-                        .add(new LinkState(Long.parseLong(link.subjectRef()), link.isSuspect(), link.suspectReason()));
+                .map(r -> new TracedRequirement(r.id(), r.title(), r.asil(), r.parents(), r.criteria(),
+                        r.verification().method(), r.fingerprint())).toList();
+        Map<Long, Map<RequirementId, String>> earlier = new HashMap<>();
+        for (EvidenceFacts e : evidence) {
+            Long reviewed = e.reviewBaseline();
+            if (reviewed != null && !reviewed.equals(baseline.id()) && !earlier.containsKey(reviewed)) {
+                earlier.put(reviewed, baselines.fingerprints(reviewed));
             }
         }
-        return new TraceInput(requirements, evidence, byRequirement, reference,
-                waivers.validFor(release, java.time.Instant.now()));
+        Instant now = Instant.now();
+        return new TraceInput(baseline.id(), requirements, evidence, reference, earlier,
+                waivers.validFor(release, now), List.of(), Set.of());
     }
 }

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -35,8 +36,8 @@ import java.util.stream.Collectors;
 
 /**
  * An evidence file of a release: stored immutably by its SHA-256, with its provenance, the format that
- * read it, the default scope its metrics got, and the requirements it was explicitly linked to. Only its
- * review state changes afterwards, through {@link #review}.
+ * read it, the default scope its metrics got, and the requirements its upload named. Only its
+ * review state (and the baseline the review was made under) changes afterwards, through {@link #review}.
  */
 @Entity
 @Table(name = "evidence")
@@ -98,6 +99,10 @@ public class Evidence {
     @Column(name = "review_state", nullable = false, length = 12)
     private ReviewState reviewState;
 
+    /** The release's baseline when the latest decision was made: the requirement versions the reviewer saw. */
+    @Column(name = "review_baseline_id")
+    private Long reviewBaselineId;
+
     @Version
     @Column(name = "row_version", nullable = false)
     private long version;
@@ -138,6 +143,12 @@ public class Evidence {
      * second pair of eyes. The decision is kept as an append-only {@link EvidenceReview}.
      */
     public EvidenceReview review(ReviewState decision, String comment, String reviewer, Instant at) {
+        EvidenceReview review = decide(decision, comment, reviewer, at);
+        this.reviewBaselineId = release.baselineId().orElse(null);
+        return review;
+    }
+
+    private EvidenceReview decide(ReviewState decision, String comment, String reviewer, Instant at) {
         if (decision == null || decision == ReviewState.UNREVIEWED) {
             throw new InvalidInput("decision", "is required: ACCEPTED or REJECTED");
         }
@@ -218,6 +229,11 @@ public class Evidence {
 
     public ReviewState reviewState() {
         return reviewState;
+    }
+
+    /** The baseline the release had when the latest review decision was made; empty if none or unreviewed. */
+    public Optional<Long> reviewBaselineId() {
+        return Optional.ofNullable(reviewBaselineId);
     }
 
     public long version() {

@@ -5,13 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.tracegate.requirement.domain.RequirementId;
 
 /** The evidence of all releases, with what was read out of each file. */
 public interface EvidenceItems {
 
-    /** Stores the item and its metrics and tests (each test with the requirements it names itself). */
-    void add(Evidence evidence, List<Metric> metrics, List<TestResult> tests, List<Set<RequirementId>> testLinks);
+    /** Stores the item and its metrics and tests (each test with the requirement ids its properties list). */
+    void add(Evidence evidence, List<Metric> metrics, List<TestResult> tests, List<Set<String>> named);
 
     void addReview(EvidenceReview review);
 

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 final class EvidenceRows {
 
     private static final int BATCH = 1000;
+    private static final int NAMED_MAX = 2000;
 
     private EvidenceRows() {
     }
@@ -50,10 +51,10 @@ final class EvidenceRows {
         }
     }
 
-    static void insertTests(Connection c, long evidenceId, List<TestResult> tests, List<Set<RequirementId>> links)
+    static void insertTests(Connection c, long evidenceId, List<TestResult> tests, List<Set<String>> named)
             throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO evidence_test "
-                + "(evidence_id, position, suite, name, outcome, seconds, message, requirements) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "(evidence_id, position, suite, name, outcome, seconds, message, named) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < tests.size(); i++) {
                 TestResult t = tests.get(i);
                 insert.setLong(1, evidenceId);
@@ -63,8 +64,7 @@ final class EvidenceRows {
                 insert.setString(5, t.outcome().name());
                 insert.setBigDecimal(6, t.seconds());
                 insert.setString(7, t.message());
-                insert.setString(8, cut(links.get(i).stream().map(RequirementId::value).sorted()
-                        .collect(Collectors.joining(",")), 2000));
+                insert.setString(8, namedText(named.get(i)));
                 insert.addBatch();
                 if ((i + 1) % BATCH == 0) {
                     insert.executeBatch();
@@ -72,6 +72,21 @@ final class EvidenceRows {
             }
             insert.executeBatch();
         }
+    }
+
+    /** Comma-separated, whole ids only: an id cut in half would name another requirement or none. */
+    private static String namedText(Set<String> named) {
+        StringBuilder text = new StringBuilder();
+        for (String id : new java.util.TreeSet<>(named)) {
+            if (id.indexOf(',') >= 0 || text.length() + id.length() + 1 > NAMED_MAX) {
+                continue;
+            }
+            if (!text.isEmpty()) {
+                text.append(',');
+            }
+            text.append(id);
+        }
+        return text.toString();
     }
 
     static List<Metric> metricsOf(Connection c, long evidenceId) throws SQLException {
@@ -90,16 +105,17 @@ final class EvidenceRows {
 
     static List<TestResult> testsOf(Connection c, long evidenceId, int offset, int limit) throws SQLException {
         List<TestResult> tests = new ArrayList<>();
-        try (PreparedStatement query = c.prepareStatement("SELECT suite, name, outcome, seconds, message, requirements "
+        try (PreparedStatement query = c.prepareStatement("SELECT suite, name, outcome, seconds, message, named "
                 + "FROM evidence_test WHERE evidence_id = ? AND position >= ? AND position < ? ORDER BY position")) {
             query.setLong(1, evidenceId);
             query.setInt(2, offset);
             query.setLong(3, (long) offset + limit);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
+                    // The ids the report's properties listed come back as the property they were read from.
                     SortedMap<String, String> properties = new TreeMap<>();
                     if (!rows.getString(6).isEmpty()) {
-                        properties.put("linked-requirements", rows.getString(6));
+                        properties.put("requirements", rows.getString(6));
                     }
                     tests.add(new TestResult(rows.getString(1), rows.getString(2), TestOutcome.valueOf(rows.getString(3)),
                             rows.getBigDecimal(4), rows.getString(5), properties));
@@ -124,36 +140,35 @@ final class EvidenceRows {
             }
         }
         Map<Long, List<TestFact>> tests = new HashMap<>();
-        Map<String, Set<RequirementId>> sharedLinks = new HashMap<>();
-        try (PreparedStatement query = c.prepareStatement("SELECT t.evidence_id, t.suite, t.name, t.outcome, t.requirements "
+        Map<String, Set<String>> sharedNames = new HashMap<>();
+        try (PreparedStatement query = c.prepareStatement("SELECT t.evidence_id, t.suite, t.name, t.outcome, t.message, t.named "
                 + "FROM evidence_test t JOIN evidence e ON e.id = t.evidence_id WHERE e.release_id = ? "
                 + "ORDER BY t.evidence_id, t.position")) {
             query.setLong(1, releaseId);
             query.setFetchSize(5000);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    String suite = rows.getString(2);
-                    String name = suite.isEmpty() ? rows.getString(3) : suite + "." + rows.getString(3);
-                    // Many tests name the same requirements: share one set per distinct list.
-                    Set<RequirementId> linked = sharedLinks.computeIfAbsent(rows.getString(5), EvidenceRows::idsOf);
-                    tests.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>())
-                            .add(new TestFact(name, TestOutcome.valueOf(rows.getString(4)), linked));
+                    // Many tests name the same requirements, most none: share one set per distinct list.
+                    Set<String> named = sharedNames.computeIfAbsent(rows.getString(6), EvidenceRows::idsOf);
+                    tests.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>()).add(new TestFact(rows.getString(2),
+                            rows.getString(3), TestOutcome.valueOf(rows.getString(4)), rows.getString(5), named));
                 }
             }
         }
         List<EvidenceFacts> facts = new ArrayList<>(evidence.size());
         for (Evidence e : evidence) {
-            facts.add(new EvidenceFacts(e.id(), e.fileName(), e.reviewState(), e.explicitRequirements(),
-                    metrics.getOrDefault(e.id(), List.of()), tests.getOrDefault(e.id(), List.of())));
+            facts.add(new EvidenceFacts(e.id(), e.fileName(), e.reviewState(), e.reviewBaselineId().orElse(null),
+                    JunitXmlFormat.NAME.equals(e.format()), e.explicitRequirements().stream().map(RequirementId::value)
+                    .collect(Collectors.toSet()), metrics.getOrDefault(e.id(), List.of()), tests.getOrDefault(e.id(), List.of())));
         }
         return facts;
     }
 
-    private static Set<RequirementId> idsOf(String text) {
+    private static Set<String> idsOf(String text) {
         if (text == null || text.isEmpty()) {
             return Set.of();
         }
-        return java.util.Arrays.stream(text.split(",")).map(RequirementId::new).collect(Collectors.toUnmodifiableSet());
+        return Set.of(text.split(","));
     }
 
     private static Metric metric(String name, String scope, BigDecimal value, String unit) {

@@ -8,7 +8,6 @@ import io.tracegate.evidence.domain.Metric;
 import io.tracegate.evidence.domain.TestFact;
 import io.tracegate.evidence.domain.TestResult;
 import io.tracegate.platform.persistence.SchemaMigration;
-import io.tracegate.requirement.domain.RequirementId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -42,12 +41,12 @@ public class JpaEvidenceItems implements EvidenceItems {
     DataSource dataSource;
 
     @Override
-    public void add(Evidence evidence, List<Metric> metrics, List<TestResult> tests, List<Set<RequirementId>> testLinks) {
+    public void add(Evidence evidence, List<Metric> metrics, List<TestResult> tests, List<Set<String>> named) {
         em.persist(evidence);
         em.flush();
         try (Connection connection = dataSource.getConnection()) {
             EvidenceRows.insertMetrics(connection, evidence.id(), metrics);
-            EvidenceRows.insertTests(connection, evidence.id(), tests, testLinks);
+            EvidenceRows.insertTests(connection, evidence.id(), tests, named);
         } catch (SQLException e) {
             throw new IllegalStateException("storing the content of evidence " + evidence.id() + " failed", e);
         }

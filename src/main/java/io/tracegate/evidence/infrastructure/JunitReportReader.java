@@ -221,7 +221,14 @@ final class JunitReportReader {
                 }
             }
             // Surefire: flaky* are failed runs of a test that passed on a rerun; rerun* accompany a <failure>.
-            case "flakyFailure", "flakyError" -> flaky++;
+            // A pass that needed a rerun is not a pass a safety requirement may rest on: the case is FLAKY.
+            case "flakyFailure", "flakyError" -> {
+                flaky++;
+                if (c.depth + 1 == depth && c.outcome == TestOutcome.PASSED) {
+                    c.outcome = TestOutcome.FLAKY;
+                    captureMessage(r, c);
+                }
+            }
             case "properties" -> c.inProperties = c.depth + 1 == depth;
             case "property" -> {
                 if (c.inProperties && c.properties.size() < MAX_PROPERTIES) {
@@ -256,7 +263,7 @@ final class JunitReportReader {
                 finishCase(c);
                 current = null;
             } else if (c.messageText != null && (element.equals("failure") || element.equals("error")
-                    || element.equals("skipped"))) {
+                    || element.equals("skipped") || element.equals("flakyFailure") || element.equals("flakyError"))) {
                 String text = c.messageText.toString().strip();
                 c.message = text.isEmpty() ? null : text;
                 c.messageText = null;

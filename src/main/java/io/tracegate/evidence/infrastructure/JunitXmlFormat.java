@@ -26,12 +26,15 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class JunitXmlFormat implements EvidenceFormat {
 
+    /** The format's name; evidence read by it is a test report, which never counts as analysis evidence. */
+    public static final String NAME = "junit-xml";
+
     public JunitXmlFormat() {
     }
 
     @Override
     public String name() {
-        return "junit-xml";
+        return NAME;
     }
 
     @Override
@@ -64,10 +67,11 @@ public class JunitXmlFormat implements EvidenceFormat {
         } else {
             notes.add(total + " test cases: " + report.count(TestOutcome.PASSED) + " passed, "
                     + report.count(TestOutcome.FAILED) + " failed, " + report.count(TestOutcome.ERROR) + " errors, "
-                    + report.count(TestOutcome.SKIPPED) + " skipped");
+                    + report.count(TestOutcome.SKIPPED) + " skipped"
+                    + (report.count(TestOutcome.FLAKY) > 0 ? ", " + report.count(TestOutcome.FLAKY) + " flaky" : ""));
         }
         if (report.flaky() > 0) {
-            notes.add(report.flaky() + " flaky failures of tests that passed on a rerun");
+            notes.add(report.flaky() + " flaky failures of tests that passed on a rerun (those tests count as FLAKY, not passed)");
         }
         if (report.unreadableTimes() > 0) {
             notes.add(report.unreadableTimes() + " test cases with an unreadable time");

@@ -16,6 +16,7 @@ import io.tracegate.platform.paging.PageView;
 import io.tracegate.platform.web.JsonFields;
 import io.tracegate.platform.web.JsonRequest;
 import io.tracegate.release.domain.ArtifactFileName;
+import io.tracegate.requirement.domain.RequirementId;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -127,13 +128,13 @@ public class EvidenceResource {
         return intake.metrics(releaseId, evidenceId).stream().map(MetricView::of).toList();
     }
 
-    /** A test case and the requirements it was linked to. */
+    /** A test case and the requirements of the release's baseline it names. */
     public record TestView(String suite, String name, String outcome, BigDecimal seconds, String message,
                            List<String> requirements) {
-        static TestView of(TestResult t) {
-            String linked = t.properties().getOrDefault("linked-requirements", "");
+        static TestView of(EvidenceIntake.LinkedTest linked) {
+            TestResult t = linked.test();
             return new TestView(t.suite(), t.name(), t.outcome().name(), t.seconds(), t.message(),
-                    linked.isEmpty() ? List.of() : List.of(linked.split(",")));
+                    linked.requirements().stream().map(RequirementId::value).toList());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tracegate.evidence.interfaces;
 
 import io.tracegate.evidence.domain.CriterionResult;
+import io.tracegate.evidence.domain.Finding;
 import io.tracegate.evidence.domain.Gate;
 import io.tracegate.evidence.domain.Measurement;
 import io.tracegate.evidence.domain.TestTally;
@@ -14,17 +15,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The trace matrix as JSON: the gate first, then one row per requirement. */
-public record TraceView(long releaseId, GateView gate, List<RowView> requirements) {
+/**
+ * The trace matrix as JSON: the gate first, the warnings (ids named by evidence that are not in the baseline),
+ * then one row per requirement.
+ */
+public record TraceView(long releaseId, GateView gate, List<String> warnings, int warningCount,
+                        List<RowView> requirements) {
 
-    /** Green or red, how many requirements have each verdict, and which keep the gate red. */
-    public record GateView(boolean green, Map<String, Integer> counts, List<String> blocking) {
+    /**
+     * Green or red, how many requirements have each verdict, and what keeps the gate red: {@code blocking} names
+     * unwaived cross-check ERROR findings ("cross-check qat-without-qdq") and requirement ids; {@code findings}
+     * gives those findings whole.
+     */
+    public record GateView(boolean green, Map<String, Integer> counts, List<String> blocking,
+                           List<FindingView> findings) {
         static GateView of(Gate gate) {
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (Verdict v : Verdict.values()) {
                 counts.put(v.name(), gate.counts().getOrDefault(v, 0));
             }
-            return new GateView(gate.green(), counts, gate.blocking().stream().map(RequirementId::value).toList());
+            return new GateView(gate.green(), counts, gate.blockingNames(),
+                    gate.blockingFindings().stream().map(FindingView::of).toList());
+        }
+    }
+
+    /** A cross-check finding that keeps the gate red until fixed or waived. */
+    public record FindingView(String severity, String code, String message) {
+        static FindingView of(Finding f) {
+            return new FindingView(f.severity().name(), f.code(), f.message());
         }
     }
 
@@ -56,7 +74,8 @@ public record TraceView(long releaseId, GateView gate, List<RowView> requirement
     }
 
     static TraceView of(long releaseId, TraceMatrix matrix) {
-        return new TraceView(releaseId, GateView.of(matrix.gate()), matrix.rows().stream().map(RowView::of).toList());
+        return new TraceView(releaseId, GateView.of(matrix.gate()), matrix.warnings(), matrix.warningCount(),
+                matrix.rows().stream().map(RowView::of).toList());
     }
 
     private static List<String> ids(List<RequirementId> ids) {

@@ -7,17 +7,15 @@ import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.release.domain.Release;
 import io.tracegate.release.domain.Releases;
+import io.tracegate.requirement.domain.BaselineDiff;
 import io.tracegate.requirement.domain.RequirementBaseline;
 import io.tracegate.requirement.domain.RequirementBaselines;
-import io.tracegate.requirement.domain.VerificationLink;
-import io.tracegate.requirement.domain.VerificationLinks;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import java.util.List;
 import java.util.Optional;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
@@ -26,8 +24,10 @@ import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /**
- * Links a DRAFT release to the baseline it is verified against. Moving to another baseline re-checks
- * every verification link of the release: links to requirements that changed or vanished become suspect.
+ * Links a DRAFT release to the baseline it is verified against. Nothing else changes: which evidence counts
+ * for which requirement is decided when the trace matrix is computed, so evidence uploaded before the link
+ * counts as if uploaded after it. Moving to another baseline reports how many requirements changed or vanished:
+ * evidence accepted for them under the previous baseline is suspect in the matrix until reviewed again.
  */
 @Stateless
 public class ReleaseBaselineLink {
@@ -37,9 +37,6 @@ public class ReleaseBaselineLink {
 
     @Inject
     RequirementBaselines baselines;
-
-    @Inject
-    VerificationLinks links;
 
     @Inject
     AuditTrail trail;
@@ -53,21 +50,16 @@ public class ReleaseBaselineLink {
         RequirementBaseline baseline = baselines.withId(baselineId)
                 .orElseThrow(() -> new InvalidInput("baselineId", "no baseline with id " + baselineId));
         Optional<Long> previous = release.useBaseline(baselineId);
-        int suspect = 0;
+        int invalidated = 0;
         if (previous.isPresent() && previous.get() != baselineId) {
-            List<VerificationLink> releaseLinks = links.ofRelease(releaseId);
-            for (VerificationLink link : releaseLinks) {
-                boolean before = link.isSuspect();
-                link.recheckAgainst(baseline);
-                if (!before && link.isSuspect()) {
-                    suspect++;
-                }
-            }
+            RequirementBaseline before = baselines.withId(previous.get())
+                    .orElseThrow(() -> new NoSuchEntity("baseline", previous.get()));
+            invalidated = BaselineDiff.between(before, baseline).invalidated().size();
         }
         releases.saveChanges(release);
         trail.record(new AuditEntry(caller.getCallerPrincipal().getName(), "release.baseline", "release",
                 release.id().toString(), previous.map(id -> AuditValues.json("baselineId", id)).orElse(null),
-                AuditValues.json("baselineId", baselineId, "baseline", baseline.name(), "suspectLinks", suspect), null));
-        return new BaselineChange(release, previous.orElse(null), suspect);
+                AuditValues.json("baselineId", baselineId, "baseline", baseline.name(), "invalidatedRequirements", invalidated), null));
+        return new BaselineChange(release, previous.orElse(null), invalidated);
     }
 }

@@ -1,6 +1,7 @@
 package io.tracegate.requirement.domain;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** All imported baselines. */
@@ -32,6 +33,9 @@ public interface RequirementBaselines {
 
     /** The newest baseline imported from this Git repository, to import incrementally from; its requirements are not read. */
     Optional<RequirementBaseline> latestFrom(BaselineSource.Kind kind, String location);
+
+    /** Each requirement id of a stored baseline with its content fingerprint, without reading the requirements. */
+    Map<RequirementId, String> fingerprints(long baselineId);
 
     /** A stored baseline's members by reference, ordered by id: what a re-import carries over, in one query. */
     List<BaselineMember> membersOf(long baselineId);

@@ -11,7 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A stored baseline's members as {@link BaselineMember}s, in one query and without entities: what a re-import
@@ -26,7 +28,27 @@ final class JdbcBaselineMembers {
             + "WHERE m.baseline_id = ? "
             + "ORDER BY m.req_id";
 
+    private static final String FINGERPRINTS = "SELECT m.req_id, r.fingerprint FROM baseline_requirement m "
+            + "JOIN requirement r ON r.pk = m.requirement_pk WHERE m.baseline_id = ?";
+
     private JdbcBaselineMembers() {
+    }
+
+    /** Each member's id and content fingerprint, without reading the requirements. */
+    static Map<RequirementId, String> fingerprints(Connection connection, long baselineId) {
+        Map<RequirementId, String> fingerprints = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(FINGERPRINTS)) {
+            select.setLong(1, baselineId);
+            select.setFetchSize(1000);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    fingerprints.put(new RequirementId(rows.getString(1)), rows.getString(2).strip());
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot read the fingerprints of baseline " + baselineId + ": " + e.getMessage(), e);
+        }
+        return fingerprints;
     }
 
     static List<BaselineMember> of(Connection connection, long baselineId) {

@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 
 import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -78,6 +79,11 @@ public class JpaRequirementBaselines implements RequirementBaselines {
     @Override
     public List<BaselineMember> membersOf(long baselineId) {
         return JdbcBaselineMembers.of(connection(), baselineId);
+    }
+
+    @Override
+    public Map<RequirementId, String> fingerprints(long baselineId) {
+        return JdbcBaselineMembers.fingerprints(connection(), baselineId);
     }
 
     /**

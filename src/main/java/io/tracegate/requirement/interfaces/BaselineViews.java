@@ -71,6 +71,6 @@ public final class BaselineViews {
         }
     }
 
-    public record LinkView(long releaseId, long baselineId, Long previousBaselineId, int newlySuspectLinks) {
+    public record LinkView(long releaseId, long baselineId, Long previousBaselineId, int invalidatedRequirements) {
     }
 }

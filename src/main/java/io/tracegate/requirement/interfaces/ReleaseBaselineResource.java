@@ -40,6 +40,6 @@ public class ReleaseBaselineResource {
             throw new io.tracegate.platform.failure.InvalidInput("baselineId", "is required");
         }
         BaselineChange change = link.use(releaseId, baselineId);
-        return new BaselineViews.LinkView(releaseId, baselineId, change.previousBaselineId(), change.suspectLinks());
+        return new BaselineViews.LinkView(releaseId, baselineId, change.previousBaselineId(), change.invalidatedRequirements());
     }
 }

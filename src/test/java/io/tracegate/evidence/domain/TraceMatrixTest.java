@@ -17,41 +17,47 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TraceMatrixTest {
 
+    static final long BASELINE = 7;
+
     private final List<TracedRequirement> requirements = new ArrayList<>();
     private final List<EvidenceFacts> evidence = new ArrayList<>();
-    private final Map<RequirementId, List<LinkState>> links = new HashMap<>();
     private final List<Metric> reference = new ArrayList<>();
+    private final Map<Long, Map<RequirementId, String>> earlier = new HashMap<>();
     private final Set<RequirementId> waived = new HashSet<>();
+    private final List<Finding> findings = new ArrayList<>();
+    private final Set<String> waivedFindings = new HashSet<>();
 
     private static RequirementId id(String id) {
         return new RequirementId(id);
     }
 
     private void requirement(String id, Asil asil, List<String> parents, String... criteria) {
+        requirement(id, "HIL", asil, parents, criteria);
+    }
+
+    private void requirement(String id, String method, Asil asil, List<String> parents, String... criteria) {
         requirements.add(new TracedRequirement(id(id), "title of " + id, asil,
                 parents.stream().map(TraceMatrixTest::id).toList(),
-                java.util.Arrays.stream(criteria).map(AcceptanceCriterion::parse).toList()));
+                java.util.Arrays.stream(criteria).map(AcceptanceCriterion::parse).toList(), method, "fp-" + id));
     }
 
     private static Metric metric(String name, String value, String unit, Map<String, String> scope) {
         return Metric.of(name, new BigDecimal(value), unit, scope);
     }
 
-    private void evidence(long id, ReviewState review, List<Metric> metrics, List<TestFact> tests, String... linkedTo) {
-        evidence.add(new EvidenceFacts(id, "file-" + id, review, Set.of(linkedTo).stream().map(TraceMatrixTest::id)
-                .collect(java.util.stream.Collectors.toSet()), metrics, tests));
-        for (String r : linkedTo) {
-            link(r, id, false);
-        }
+    static TestFact test(String name, TestOutcome outcome, String... named) {
+        return new TestFact("suite", name, outcome, outcome == TestOutcome.PASSED ? null : "why " + name, Set.of(named));
     }
 
-    private void link(String requirement, long evidenceId, boolean suspect) {
-        links.computeIfAbsent(id(requirement), k -> new ArrayList<>()).add(new LinkState(evidenceId, suspect,
-                suspect ? "changed" : null));
+    /** An item whose upload names {@code linkedTo}; reviewed (if at all) under the current baseline. */
+    private void evidence(long id, ReviewState review, List<Metric> metrics, List<TestFact> tests, String... linkedTo) {
+        evidence.add(new EvidenceFacts(id, "file-" + id, review, review == ReviewState.UNREVIEWED ? null : BASELINE,
+                !tests.isEmpty(), Set.of(linkedTo), metrics, tests));
     }
 
     private TraceMatrix compute() {
-        return TraceMatrix.compute(new TraceInput(requirements, evidence, links, reference, waived));
+        return TraceMatrix.compute(new TraceInput(BASELINE, requirements, evidence, reference, earlier, waived,
+                findings, waivedFindings));
     }
 
     private Verdict verdictOf(String id) {
@@ -204,8 +210,7 @@ class TraceMatrixTest {
     void aFailedLinkedTestFailsTheRequirementAndIsNamed() {
         requirement("MLR-1", Asil.A, List.of());
         evidence(1, ReviewState.ACCEPTED, List.of(), List.of(
-                new TestFact("suite.frameDrop", TestOutcome.FAILED, Set.of()),
-                new TestFact("suite.deadPixels", TestOutcome.PASSED, Set.of())), "MLR-1");
+                test("frameDrop", TestOutcome.FAILED), test("deadPixels", TestOutcome.PASSED)), "MLR-1");
 
         TraceRow row = compute().row(id("MLR-1")).orElseThrow();
 
@@ -218,11 +223,8 @@ class TraceMatrixTest {
     void testsLinkedByTheirOwnPropertyCountOnlyForTheRequirementTheyName() {
         requirement("MLR-1", Asil.A, List.of());
         requirement("MLR-2", Asil.A, List.of());
-        evidence.add(new EvidenceFacts(1, "junit.xml", ReviewState.ACCEPTED, Set.of(), List.of(), List.of(
-                new TestFact("a", TestOutcome.PASSED, Set.of(id("MLR-1"))),
-                new TestFact("b", TestOutcome.FAILED, Set.of(id("MLR-2"))))));
-        link("MLR-1", 1, false);
-        link("MLR-2", 1, false);
+        evidence(1, ReviewState.ACCEPTED, List.of(), List.of(
+                test("a", TestOutcome.PASSED, "MLR-1"), test("b", TestOutcome.FAILED, "mlr-2")));
 
         TraceMatrix matrix = compute();
 
@@ -272,21 +274,37 @@ class TraceMatrixTest {
     }
 
     @Test
-    void onlySuspectLinksMakeTheRequirementSuspect() {
+    void anAcceptanceMadeAgainstAnotherVersionOfTheRequirementIsSuspect() {
         requirement("MLR-1", Asil.B, List.of(), "recall >= 0.9");
-        evidence.add(new EvidenceFacts(1, "kpi.csv", ReviewState.ACCEPTED, Set.of(id("MLR-1")),
+        requirement("MLR-2", Asil.B, List.of(), "recall >= 0.9");
+        evidence.add(new EvidenceFacts(1, "kpi.csv", ReviewState.ACCEPTED, 3L, false, Set.of("MLR-1", "MLR-2"),
                 List.of(metric("recall", "0.95", null, Map.of())), List.of()));
-        link("MLR-1", 1, true);
+        earlier.put(3L, Map.of(id("MLR-1"), "fp-MLR-1-as-it-was", id("MLR-2"), "fp-MLR-2"));
 
-        TraceRow row = compute().row(id("MLR-1")).orElseThrow();
+        TraceMatrix matrix = compute();
 
-        assertThat(row.verdict()).isEqualTo(Verdict.SUSPECT);
-        assertThat(row.suspectEvidence()).containsExactly(1L);
+        TraceRow changed = matrix.row(id("MLR-1")).orElseThrow();
+        assertThat(changed.verdict()).isEqualTo(Verdict.SUSPECT);
+        assertThat(changed.suspectEvidence()).containsExactly(1L);
+        assertThat(matrix.row(id("MLR-2")).orElseThrow().verdict()).isEqualTo(Verdict.PASSED);
     }
 
     @Test
-    void aRequirementWithoutCriteriaIsVerifiedByAcceptedReviewOfItsEvidence() {
-        requirement("TSR-1", Asil.C, List.of());
+    void anAcceptanceMadeBeforeTheRequirementExistedIsSuspectAndAcceptingAgainMendsIt() {
+        requirement("MLR-1", Asil.B, List.of(), "recall >= 0.9");
+        evidence.add(new EvidenceFacts(1, "kpi.csv", ReviewState.ACCEPTED, 3L, false, Set.of("MLR-1"),
+                List.of(metric("recall", "0.95", null, Map.of())), List.of()));
+        earlier.put(3L, Map.of());
+        assertThat(verdictOf("MLR-1")).isEqualTo(Verdict.SUSPECT);
+
+        evidence.clear();
+        evidence(1, ReviewState.ACCEPTED, List.of(metric("recall", "0.95", null, Map.of())), List.of(), "MLR-1");
+        assertThat(verdictOf("MLR-1")).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void anAnalysisRequirementWithoutCriteriaIsVerifiedByAcceptedAnalysisEvidence() {
+        requirement("TSR-1", "ANALYSIS", Asil.C, List.of());
         evidence(1, ReviewState.UNREVIEWED, List.of(), List.of(), "TSR-1");
         assertThat(verdictOf("TSR-1")).isEqualTo(Verdict.NOT_COVERED);
 
@@ -316,7 +334,7 @@ class TraceMatrixTest {
         for (int i = 1; i < 10_000; i++) {
             requirement("R-" + i, Asil.A, List.of("R-" + (i - 1)));
         }
-        evidence(1, ReviewState.ACCEPTED, List.of(), List.of(new TestFact("t", TestOutcome.PASSED, Set.of())), "R-9999");
+        evidence(1, ReviewState.ACCEPTED, List.of(), List.of(test("t", TestOutcome.PASSED)), "R-9999");
 
         TraceMatrix matrix = compute();
 

@@ -35,7 +35,10 @@ public final class EvidenceLinks {
 
     public EvidenceLinks(Set<RequirementId> baseline, List<EvidenceFacts> evidence) {
         RequirementMentions mentions = new RequirementMentions(baseline);
-        for (EvidenceFacts e : evidence) {
+        // By id, so links and warnings come out the same whatever order the items were read in.
+        List<EvidenceFacts> byId = new ArrayList<>(evidence);
+        byId.sort(java.util.Comparator.comparingLong(EvidenceFacts::id));
+        for (EvidenceFacts e : byId) {
             link(e, mentions);
         }
     }

@@ -9,7 +9,7 @@ import java.util.Locale;
 /** How and at which level a requirement is verified, e.g. HIL at the ML-model level. */
 public record Verification(String method, String level) {
 
-    public static final List<String> METHODS = List.of("HIL", "SIL", "FLEET", "ANALYSIS", "REVIEW");
+    public static final List<String> METHODS = List.of("TEST", "HIL", "SIL", "FLEET", "ANALYSIS", "REVIEW", "INSPECTION");
     public static final List<String> LEVELS = List.of("ml-model", "component", "system", "vehicle");
 
     public Verification {

@@ -13,9 +13,11 @@ import io.tracegate.approval.domain.UserAccounts;
 import io.tracegate.approval.domain.Waiver;
 import io.tracegate.audit.domain.AuditEntry;
 import io.tracegate.audit.domain.AuditTrail;
+import io.tracegate.evidence.application.ReleaseCrossCheck;
 import io.tracegate.evidence.application.ReleaseTrace;
 import io.tracegate.evidence.domain.Evidence;
 import io.tracegate.evidence.domain.EvidenceItems;
+import io.tracegate.evidence.domain.Finding;
 import io.tracegate.evidence.domain.ReviewState;
 import io.tracegate.evidence.domain.TraceMatrix;
 import io.tracegate.evidence.domain.TraceRow;
@@ -49,6 +51,8 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
 import static io.tracegate.platform.security.Roles.APPROVER;
@@ -105,6 +109,9 @@ public class Signing {
     @EJB
     ReleaseTrace trace;
 
+    @EJB
+    ReleaseCrossCheck crossCheck;
+
     /** Delivered after the approving transaction commits (observers use TransactionPhase.AFTER_SUCCESS). */
     @Inject
     Event<ReleaseApproved> approvals;
@@ -142,11 +149,10 @@ public class Signing {
     @RolesAllowed({APPROVER, SAFETY_MANAGER})
     public Signature sign(long releaseId, SignatureMeaning meaning, String digestSeen, String challenge, char[] password,
                           String comment) {
-        String signer = who();
-        Release release = releases.withIdLocked(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
-        release.ensureSignable(digestSeen);
-        UserAccount account = authenticate(signer, password, "release", release.id().toString());
-        redeem(challenge, release, signer, digestSeen);
+        Attested attested = attest(releaseId, digestSeen, challenge, password);
+        Release release = attested.release();
+        String signer = attested.signer();
+        UserAccount account = attested.account();
         ApprovalRule rule = policy.ruleFor(highestAsil(release));
         checkIndependence(release, rule, signer);
         List<Signature> current = current(release);
@@ -190,19 +196,49 @@ public class Signing {
     @RolesAllowed({SAFETY_MANAGER})
     public Waiver waive(long releaseId, RequirementId requirement, String justification, Instant expiresAt,
                         String digestSeen, String challenge, char[] password) {
+        Attested attested = attest(releaseId, digestSeen, challenge, password);
+        Release release = attested.release();
+        TraceRow row = trace.matrixOf(release).row(requirement)
+                .orElseThrow(() -> new NoSuchEntity("requirement in the release's baseline", requirement));
+        Waiver waiver = Waiver.grant(release, requirement, row.verdict(), justification, expiresAt, attested.signer(),
+                attested.account().displayName(), Instant.now());
+        signatures.add(waiver);
+        trail.record(new AuditEntry(attested.signer(), "release.waiver", "requirement", release.id() + "/" + requirement,
+                row.verdict().name(), "WAIVED until " + expiresAt, waiver.justification()));
+        return waiver;
+    }
+
+    /**
+     * Waives a cross-check finding the release's cross-check reports as ERROR now (about the release as a
+     * whole or about one of its models), signed like a requirement waiver.
+     */
+    @RolesAllowed({SAFETY_MANAGER})
+    public Waiver waiveFinding(long releaseId, String code, String justification, Instant expiresAt,
+                               String digestSeen, String challenge, char[] password) {
+        Attested attested = attest(releaseId, digestSeen, challenge, password);
+        Release release = attested.release();
+        ReleaseCrossCheck.Report report = crossCheck.check(release, evidence.all(release.id()));
+        List<Finding> findings = Stream.concat(report.findings().stream(),
+                report.models().stream().flatMap(m -> m.findings().stream())).toList();
+        Waiver waiver = Waiver.grantForFinding(release, code, findings, justification, expiresAt, attested.signer(),
+                attested.account().displayName(), Instant.now());
+        signatures.add(waiver);
+        trail.record(new AuditEntry(attested.signer(), "release.waiver", "finding", release.id() + "/" + code,
+                Finding.Severity.ERROR.name(), "WAIVED until " + expiresAt, waiver.justification()));
+        return waiver;
+    }
+
+    /** The release, locked, with the signer whose password and challenge were checked for the digest they saw. */
+    private record Attested(Release release, String signer, UserAccount account) {
+    }
+
+    private Attested attest(long releaseId, String digestSeen, String challenge, char[] password) {
         String signer = who();
         Release release = releases.withIdLocked(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
         release.ensureSignable(digestSeen);
         UserAccount account = authenticate(signer, password, "release", release.id().toString());
         redeem(challenge, release, signer, digestSeen);
-        TraceRow row = trace.matrixOf(release).row(requirement)
-                .orElseThrow(() -> new NoSuchEntity("requirement in the release's baseline", requirement));
-        Waiver waiver = Waiver.grant(release, requirement, row.verdict(), justification, expiresAt, signer,
-                account.displayName(), Instant.now());
-        signatures.add(waiver);
-        trail.record(new AuditEntry(signer, "release.waiver", "requirement", release.id() + "/" + requirement,
-                row.verdict().name(), "WAIVED until " + expiresAt, waiver.justification()));
-        return waiver;
+        return new Attested(release, signer, account);
     }
 
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
@@ -238,7 +274,9 @@ public class Signing {
                 .map(s -> new ApprovalPolicy.Approval(s.signer(),
                         accounts.named(s.signer()).map(UserAccount::roles).orElse(Set.of()))).toList();
         long unreviewed = items.stream().filter(e -> e.reviewState() == ReviewState.UNREVIEWED).count();
-        return ApprovalPolicy.missing(rule, approvals, gateGreen, unreviewed);
+        Set<String> waiverSigners = signatures.waiversOf(release.id()).stream().filter(w -> w.isOfCurrentRound(release))
+                .map(Waiver::signer).collect(Collectors.toSet());
+        return ApprovalPolicy.missing(rule, approvals, gateGreen, unreviewed, waiverSigners);
     }
 
     private List<Signature> current(Release release) {

@@ -123,8 +123,19 @@ public record PackageContent(Summary summary, Identity identity, Optimization op
                                List<String> requirements) {
     }
 
-    public record WaiverLine(String requirement, String verdictWaived, String justification, Instant expiresAt,
-                             String signer, String printedName, Instant signedAt, int round, boolean valid) {
+    /**
+     * @param requirement   the requirement waived, or null for a finding waiver
+     * @param finding       the cross-check finding code waived, or null for a requirement waiver
+     * @param verdictWaived the requirement's verdict when waived, or ERROR for a finding
+     */
+    public record WaiverLine(String requirement, String finding, String verdictWaived, String justification,
+                             Instant expiresAt, String signer, String printedName, Instant signedAt, int round,
+                             boolean valid) {
+
+        /** What was waived, in the report's words. */
+        public String subject() {
+            return requirement != null ? requirement : "finding " + finding;
+        }
     }
 
     /** An electronic signature as Part 11 §11.50 wants it shown: printed name, UTC time, meaning. */

@@ -92,9 +92,13 @@ public final class SyntheticPackage {
                         Instant.parse("2026-11-12T10:00:00Z"), 1, sha256("old"), null, true, false),
                 new SignatureLine(SIGNER, "alex", "APPROVE_HIL", "approved for HIL campaigns", SIGNED_AT, 2, digest,
                         "=cmd|' /C calc'!A0", true, true));
-        List<WaiverLine> waivers = List.of(new WaiverLine("MLR-LAT-P99", "FAILED",
+        List<WaiverLine> waivers = List.of(new WaiverLine("MLR-LAT-P99", null, "FAILED",
                 "p99 exceeds by 1.4 ms on the HIL rig only; the fleet build uses the faster clock profile.",
-                Instant.parse("2027-01-31T00:00:00Z"), "kim", "Kim Manager", Instant.parse("2026-11-19T12:00:00Z"), 2, true));
+                Instant.parse("2027-01-31T00:00:00Z"), "kim", "Kim Manager", Instant.parse("2026-11-19T12:00:00Z"), 2, true),
+                new WaiverLine(null, "calibration-sets-differ", "ERROR",
+                        "The second calibration set is the first with 12 corrupt frames removed; same scales.",
+                        Instant.parse("2027-01-31T00:00:00Z"), "kim", "Kim Manager",
+                        Instant.parse("2026-11-19T12:05:00Z"), 2, true));
         List<HistoryEvent> events = List.of(new HistoryEvent(41, Instant.parse("2026-11-19T11:00:00Z"), "mira",
                 "release.transition", "release/7", "DRAFT", "IN_REVIEW round 2", null, sha256("e41")));
         return new PackageContent(summary,

@@ -5,7 +5,6 @@ import io.tracegate.evidence.domain.Finding;
 import io.tracegate.evidence.domain.ModelFacts;
 import io.tracegate.evidence.domain.ModelInspector;
 import io.tracegate.evidence.domain.RecipeCrossCheck;
-import io.tracegate.platform.blob.BlobStore;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.release.domain.Artifact;
 import io.tracegate.release.domain.ArtifactKind;
@@ -19,11 +18,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +32,8 @@ import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /**
  * Checks the release's claimed optimization recipe against its ONNX artifacts and the calibration-set
- * hashes its evidence reports. Engines are listed but never opened.
+ * hashes its evidence reports. Engines are listed but never opened; ONNX models are read through the
+ * {@link ModelInspector}, which keeps their facts.
  */
 @Stateless
 public class ReleaseCrossCheck {
@@ -51,9 +46,6 @@ public class ReleaseCrossCheck {
 
     @Inject
     EvidenceItems evidence;
-
-    @Inject
-    BlobStore store;
 
     @Inject
     ModelInspector inspector;
@@ -102,17 +94,13 @@ public class ReleaseCrossCheck {
     }
 
     private ModelCheck checkModel(Artifact artifact, Optional<OptimizationRecipe> recipe, Optional<String> calibration) {
-        Path file = store.locate(artifact.sha256()).orElseThrow(() -> new IllegalStateException(
-                "blob " + artifact.sha256() + " of artifact " + artifact.id() + " is missing"));
-        try (InputStream in = Files.newInputStream(file)) {
-            ModelFacts facts = inspector.facts(artifact.fileName().value(), in, artifact.size());
+        try {
+            ModelFacts facts = inspector.facts(artifact.fileName().value(), artifact.sha256(), artifact.size());
             List<Finding> findings = recipe.map(r -> new RecipeCrossCheck().check(r, facts, calibration)).orElse(List.of());
             return new ModelCheck(artifact, Optional.of(facts), findings);
         } catch (EvidenceRejected e) {
             return new ModelCheck(artifact, Optional.empty(), List.of(new Finding(Finding.Severity.ERROR, "unreadable-model",
                     "The ONNX artifact cannot be read: " + e.getMessage())));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

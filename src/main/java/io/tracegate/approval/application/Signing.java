@@ -18,6 +18,7 @@ import io.tracegate.evidence.application.ReleaseTrace;
 import io.tracegate.evidence.domain.Evidence;
 import io.tracegate.evidence.domain.EvidenceItems;
 import io.tracegate.evidence.domain.Finding;
+import io.tracegate.evidence.domain.Gate;
 import io.tracegate.evidence.domain.ReviewState;
 import io.tracegate.evidence.domain.TraceMatrix;
 import io.tracegate.evidence.domain.TraceRow;
@@ -48,11 +49,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
 import static io.tracegate.platform.security.Roles.APPROVER;
@@ -167,9 +168,9 @@ public class Signing {
                         + "'; all approvals of a round are for the same purpose");
             });
             if (!matrix.gate().green()) {
-                throw new Conflict("gate", "the gate of " + release.label() + " is red (" + matrix.gate().blocking().size()
-                        + " requirement(s) not PASSED or WAIVED, e.g. " + matrix.gate().blocking().stream().limit(5).toList()
-                        + "); approve only a green gate, or waive with justification first");
+                throw new Conflict("gate", "the gate of " + release.label() + " is red (blocked by "
+                        + matrix.gate().blockingNames().stream().limit(5).toList() + (matrix.gate().blockingNames().size() > 5
+                        ? " and more" : "") + "); approve only a green gate, or waive with justification first");
             }
         }
         Instant now = Instant.now();
@@ -181,8 +182,7 @@ public class Signing {
         if (meaning == SignatureMeaning.REJECT) {
             release.reject(signer, now, comment);
             audit(release, "IN_REVIEW", comment);
-        } else if (missing(release, rule, matrix.gate().green(), evidence.all(release.id()))
-                .isEmpty()) {
+        } else if (missing(release, rule, matrix.gate(), evidence.all(release.id())).isEmpty()) {
             release.approve(signer, now);
             audit(release, "IN_REVIEW", "approval policy for ASIL " + highestAsil(release) + " satisfied: " + rule.describe());
         }
@@ -217,9 +217,7 @@ public class Signing {
                                String digestSeen, String challenge, char[] password) {
         Attested attested = attest(releaseId, digestSeen, challenge, password);
         Release release = attested.release();
-        ReleaseCrossCheck.Report report = crossCheck.check(release, evidence.all(release.id()));
-        List<Finding> findings = Stream.concat(report.findings().stream(),
-                report.models().stream().flatMap(m -> m.findings().stream())).toList();
+        List<Finding> findings = crossCheck.findings(release, evidence.all(release.id()));
         Waiver waiver = Waiver.grantForFinding(release, code, findings, justification, expiresAt, attested.signer(),
                 attested.account().displayName(), Instant.now());
         signatures.add(waiver);
@@ -245,10 +243,9 @@ public class Signing {
     public ApprovalStatus status(long releaseId) {
         Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
         if (release.baselineId().isEmpty()) {
-            return statusOf(release, false, List.of());
+            return statusOf(release, null, List.of());
         }
-        return statusOf(release, trace.matrixOf(release).gate().green(),
-                evidence.all(release.id()));
+        return statusOf(release, trace.matrixOf(release).gate(), evidence.all(release.id()));
     }
 
     /**
@@ -257,26 +254,32 @@ public class Signing {
      */
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
     public ApprovalStatus status(Release release, TraceMatrix matrix, List<Evidence> items) {
-        return statusOf(release, matrix.gate().green(), items);
+        return statusOf(release, matrix.gate(), items);
     }
 
-    private ApprovalStatus statusOf(Release release, boolean gateGreen, List<Evidence> items) {
+    /** @param gate the release's gate; null without a baseline (then the baseline is what is missing) */
+    private ApprovalStatus statusOf(Release release, Gate gate, List<Evidence> items) {
         Asil asil = highestAsil(release);
         ApprovalRule rule = policy.ruleFor(asil);
         List<String> missing = release.baselineId().isEmpty() ? List.of("a requirement baseline")
-                : missing(release, rule, gateGreen, items);
+                : missing(release, rule, gate, items);
         return new ApprovalStatus(release, asil, rule, signatures.ofRelease(release.id()),
                 signatures.waiversOf(release.id()), missing);
     }
 
-    private List<String> missing(Release release, ApprovalRule rule, boolean gateGreen, List<Evidence> items) {
+    /** What the policy still needs, and each cross-check ERROR that keeps the gate red by name. */
+    private List<String> missing(Release release, ApprovalRule rule, Gate gate, List<Evidence> items) {
         List<ApprovalPolicy.Approval> approvals = current(release).stream().filter(s -> s.meaning().isApproval())
                 .map(s -> new ApprovalPolicy.Approval(s.signer(),
                         accounts.named(s.signer()).map(UserAccount::roles).orElse(Set.of()))).toList();
         long unreviewed = items.stream().filter(e -> e.reviewState() == ReviewState.UNREVIEWED).count();
         Set<String> waiverSigners = signatures.waiversOf(release.id()).stream().filter(w -> w.isOfCurrentRound(release))
                 .map(Waiver::signer).collect(Collectors.toSet());
-        return ApprovalPolicy.missing(rule, approvals, gateGreen, unreviewed, waiverSigners);
+        List<String> missing = new ArrayList<>(ApprovalPolicy.missing(rule, approvals, gate.green(), unreviewed,
+                waiverSigners));
+        gate.blockingFindings().forEach(f -> missing.add("cross-check ERROR " + f.code() + " fixed or waived: "
+                + f.message()));
+        return missing;
     }
 
     private List<Signature> current(Release release) {

@@ -68,7 +68,8 @@ public final class ApprovalPolicy {
                                        Set<String> waiverSigners) {
         List<String> missing = new ArrayList<>();
         if (!gateGreen) {
-            missing.add("the gate is not green: every requirement must be PASSED or WAIVED");
+            missing.add("the gate is not green: every requirement must be PASSED or WAIVED and no cross-check ERROR"
+                    + " may stand unwaived");
         }
         if (rule.evidenceReviewed() && unreviewed > 0) {
             missing.add(unreviewed + " evidence item(s) not reviewed yet");

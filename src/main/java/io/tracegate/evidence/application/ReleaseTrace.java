@@ -2,7 +2,6 @@ package io.tracegate.evidence.application;
 
 import io.tracegate.evidence.domain.Evidence;
 import io.tracegate.evidence.domain.EvidenceFacts;
-import io.tracegate.evidence.domain.Finding;
 import io.tracegate.evidence.domain.EvidenceItems;
 import io.tracegate.evidence.domain.Metric;
 import io.tracegate.evidence.domain.Regression;
@@ -23,7 +22,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,15 +136,7 @@ public class ReleaseTrace {
         }
         Instant now = Instant.now();
         return new TraceInput(baseline.id(), requirements, evidence, reference, earlier,
-                waivers.validFor(release, now), findingsOf(release, evidenceItems),
+                waivers.validFor(release, now), crossCheck.findings(release, evidenceItems),
                 waivers.findingCodesValidFor(release, now));
-    }
-
-    /** Every finding of the release's cross-check: about the release as a whole and about each of its models. */
-    private List<Finding> findingsOf(Release release, List<Evidence> evidenceItems) {
-        ReleaseCrossCheck.Report report = crossCheck.check(release, evidenceItems);
-        List<Finding> findings = new ArrayList<>(report.findings());
-        report.models().forEach(m -> findings.addAll(m.findings()));
-        return findings;
     }
 }

@@ -55,10 +55,10 @@ public final class SyntheticPackage {
         PackageContent.Summary summary = new PackageContent.Summary(7, "front-camera-object-detector", "4.2.0-int8.1",
                 "INT8 PTQ build", "APPROVED", SIGNED_AT, "alex", null, 2, "mira", Instant.parse("2026-11-01T08:00:00Z"),
                 "front-camera-object-detector@4.2.0 (release 6, DRAFT)", true,
-                new TreeMap<>(java.util.Map.of("PASSED", 2, "WAIVED", 1)), List.of(), "B", digest, true, null);
+                new TreeMap<>(java.util.Map.of("PASSED", 2, "WAIVED", 1)), List.of(), "B", digest, true, null, List.of(), 0);
         List<TraceLine> trace = List.of(
                 new TraceLine("SG-1", "Avoid collisions with vulnerable road users", "B", List.of(), "PASSED",
-                        "all 2 children passed", List.of(), "", List.of()),
+                        "all 2 children passed", List.of(), "", List.of(), List.of()),
                 new TraceLine("MLR-PERF-VRU-NIGHT", "Pedestrian recall at night ≥ 0.95 (ÄÖÜ, 日本)", "B", List.of("SG-1"),
                         "PASSED", "every criterion met by accepted evidence",
                         List.of(new CriterionLine("recall[class=pedestrian, set=night-hil] >= 0.95", "PASSED",
@@ -67,11 +67,11 @@ public final class SyntheticPackage {
                                 new CriterionLine("recall_drop_vs_reference[class=pedestrian] <= 1.0 pp", "PASSED",
                                         List.of(new ValueLine(12, "recall_drop_vs_reference[class=pedestrian] = reference 0.957 - 0.951 (x100, pp)",
                                                 "0.6", true, true, true, "ACCEPTED")))),
-                        "3 passed, 0 failed, 0 errors, 0 skipped", List.of(12L)),
+                        "3 passed, 0 failed, 0 errors, 0 skipped", List.of(12L), List.of()),
                 new TraceLine("MLR-LAT-P99", "Latency p99 on Orin", "B", List.of("SG-1"), "WAIVED",
                         "waived until 2027-01-31", List.of(new CriterionLine("latency.p99_ms[target=orin] <= 30 ms",
                         "FAILED", List.of(new ValueLine(12, "latency.p99_ms[target=orin] = 31.4 ms", "31.4", false, true,
-                        false, "ACCEPTED")))), "", List.of(12L)));
+                        false, "ACCEPTED")))), "", List.of(12L), List.of()));
         List<KpiCheck> kpis = List.of(
                 new KpiCheck("MLR-PERF-VRU-NIGHT", "recall[class=pedestrian, set=night-hil] >= 0.95", ">=",
                         new BigDecimal("0.95"), null, new BigDecimal("0.951"), true, true, 12),

@@ -6,6 +6,7 @@ import io.tracegate.audit.interfaces.AuditScenarios;
 import io.tracegate.audit.interfaces.PackageScenarios;
 import io.tracegate.platform.persistence.DatabaseLossScenarios;
 import io.tracegate.evidence.interfaces.EvidenceScenarios;
+import io.tracegate.evidence.interfaces.NodeJunitScenarios;
 import io.tracegate.it.Api;
 import io.tracegate.it.Deployment;
 import io.tracegate.it.TestDatabase;
@@ -33,7 +34,7 @@ import java.net.URL;
 @RunAsClient
 class TracegateIT implements ModelAndReleaseScenarios, RecipeScenarios, ArtifactUploadScenarios, EvidenceScenarios,
         ApprovalScenarios, ProblemJsonScenarios, AccessScenarios, ReadinessScenarios, BaselineScenarios,
-        IdentityScenarios, AuditScenarios, PackageScenarios, DatabaseLossScenarios {
+        IdentityScenarios, AuditScenarios, PackageScenarios, DatabaseLossScenarios, NodeJunitScenarios {
 
     @ArquillianResource
     URL deployed;

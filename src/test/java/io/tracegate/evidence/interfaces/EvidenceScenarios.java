@@ -462,7 +462,7 @@ public interface EvidenceScenarios extends ApiScenarios {
     }
 
     @Test
-    default void aReleaseWithoutBaselineHasNoTraceYet() {
+    default void aReleaseWithoutBaselineHasNoTraceYetAndIdsItsUploadsNameCountOnceItHasOne() {
         Reply release = api().post(Login.ML_ENGINEER, "api/models/front-camera-object-detector/releases",
                 "{\"version\": \"4.2.0-nobase." + System.nanoTime() + "\"}");
         long id = release.json().getJsonNumber("id").longValue();
@@ -470,8 +470,22 @@ public interface EvidenceScenarios extends ApiScenarios {
         assertThat(trace.status()).isEqualTo(409);
         assertThat(trace.json().getString("field")).isEqualTo("baseline");
         Reply named = uploadEvidence(Login.CI, id, "kpi.csv", NIGHT_KPI, "requirement=MLR-PERF-VRU-NIGHT");
-        assertThat(named.status()).isEqualTo(400);
-        assertThat(named.json().getString("detail")).contains("no requirement baseline");
+        assertThat(named.status()).as("ids are kept as written until a baseline is linked").isEqualTo(201);
+        Reply typo = uploadEvidence(Login.CI, id, "kpi-typo.csv", NIGHT_KPI + "\n", "requirement=MLR-PERF-VRU-NIGTH");
+        assertThat(typo.status()).isEqualTo(201);
+
+        long baseline = api().get(Login.AUDITOR, "api/baselines?limit=500").json().getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject).filter(b -> b.getJsonObject("source").getString("kind").equals("FILES"))
+                .mapToLong(b -> b.getJsonNumber("id").longValue()).min().orElseThrow();
+        assertThat(api().put(Login.ML_ENGINEER, "api/releases/" + id + "/baseline", "{\"baselineId\": " + baseline + "}",
+                Map.of()).status()).isEqualTo(200);
+
+        JsonObject linked = rowOf(id, "MLR-PERF-VRU-NIGHT");
+        assertThat(linked.getJsonArray("evidence")).as("the file uploaded before the link counts").hasSize(1);
+        JsonObject after = api().get(Login.AUDITOR, "api/releases/" + id + "/trace").json();
+        assertThat(after.getJsonArray("warnings").getString(0)).contains("MLR-PERF-VRU-NIGTH").contains("kpi-typo.csv");
+        assertThat(uploadEvidence(Login.CI, id, "kpi-typo2.csv", NIGHT_KPI + "\n\n", "requirement=MLR-PERF-VRU-NIGTH")
+                .status()).as("with a baseline, a typo is refused at once").isEqualTo(400);
     }
 
     private static String sha256(byte[] bytes) {

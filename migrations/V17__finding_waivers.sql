@@ -16,6 +16,8 @@ ALTER TABLE waiver ADD CONSTRAINT waiver_subject_ck CHECK (
     (req_id IS NOT NULL AND verdict_waived IS NOT NULL AND finding_code IS NULL)
     OR (req_id IS NULL AND verdict_waived IS NULL AND finding_code IS NOT NULL));
 
--- One waiver of a finding per round, as waiver_once_uk does for requirements (NULLs never clash, so the
--- two constraints leave each other's rows alone).
-ALTER TABLE waiver ADD CONSTRAINT waiver_finding_once_uk UNIQUE (release_id, review_round, finding_code);
+-- A waiver expires; renewing it in the same round is a new signed record beside the expired one. So the table
+-- no longer allows only one waiver per requirement and round (waiver_once_uk of V7): the rule is "at most one
+-- VALID waiver per requirement or finding", which depends on the time, and is checked by the signing use case
+-- while it holds the release row's lock (every waiver is signed under it, so two cannot race).
+ALTER TABLE waiver DROP CONSTRAINT waiver_once_uk;

@@ -218,8 +218,16 @@ public class Signing {
         Attested attested = attest(releaseId, digestSeen, challenge, password);
         Release release = attested.release();
         List<Finding> findings = crossCheck.findings(release, evidence.all(release.id()));
+        Instant now = Instant.now();
+        // One valid waiver per finding: a second would hide who answers for it (an expired one may be renewed).
+        signatures.waiversOf(release.id()).stream()
+                .filter(w -> w.isValidFor(release, now) && w.findingCode().filter(code::equals).isPresent())
+                .findFirst().ifPresent(w -> {
+                    throw new Conflict("finding", code + " is already waived by " + w.printedName() + " until "
+                            + w.expiresAt() + " in this round");
+                });
         Waiver waiver = Waiver.grantForFinding(release, code, findings, justification, expiresAt, attested.signer(),
-                attested.account().displayName(), Instant.now());
+                attested.account().displayName(), now);
         signatures.add(waiver);
         trail.record(new AuditEntry(attested.signer(), "release.waiver", "finding", release.id() + "/" + code,
                 Finding.Severity.ERROR.name(), "WAIVED until " + expiresAt, waiver.justification()));

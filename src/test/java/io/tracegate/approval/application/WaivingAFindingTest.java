@@ -74,7 +74,7 @@ class WaivingAFindingTest {
         bench.waiveFinding(KIM, release, "unreadable-model");
 
         assertThatThrownBy(() -> bench.waiveFinding(LEE, release, "unreadable-model"))
-                .isInstanceOf(RuntimeException.class);
+                .isInstanceOf(Conflict.class).hasMessageContaining("already waived");
         assertThat(bench.signatures.waiversOf(release.id())).hasSize(1);
     }
 }

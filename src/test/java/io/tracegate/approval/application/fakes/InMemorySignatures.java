@@ -16,10 +16,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Signatures and waivers, append-only, with the unique keys of the tables: one signature per signer and round
- * ({@code signature_once_uk}), one waiver per requirement and round ({@code waiver_once_uk}) and per finding
- * code and round ({@code waiver_finding_once_uk}). Like {@code JpaSignatures} it also answers which waivers are
- * valid for the trace matrix.
+ * Signatures and waivers, append-only, with the unique key of the tables: one signature per signer and round
+ * ({@code signature_once_uk}); waivers have none (an expired one may be renewed in the round, V17). Like
+ * {@code JpaSignatures} it also answers which waivers are valid for the trace matrix.
  */
 public final class InMemorySignatures implements Signatures, Waivers {
 
@@ -39,19 +38,6 @@ public final class InMemorySignatures implements Signatures, Waivers {
 
     @Override
     public void add(Waiver waiver) {
-        for (Waiver w : waivers) {
-            if (releaseOf(w) != releaseOf(waiver) || w.round() != waiver.round()) {
-                continue;
-            }
-            if (waiver.requirementId().isPresent() && waiver.requirementId().equals(w.requirementId())) {
-                throw new UniqueViolation("waiver_once_uk", releaseOf(waiver) + "/" + waiver.round() + "/"
-                        + waiver.requirementId().get());
-            }
-            if (waiver.findingCode().isPresent() && waiver.findingCode().equals(w.findingCode())) {
-                throw new UniqueViolation("waiver_finding_once_uk", releaseOf(waiver) + "/" + waiver.round() + "/"
-                        + waiver.findingCode().get());
-            }
-        }
         waivers.add(Rows.withId(waiver, nextId++));
     }
 

@@ -123,7 +123,8 @@ public class OpenApiCleanup implements OASFilter {
 
     private static boolean bare(MediaType media) {
         Schema schema = media.getSchema();
-        return schema == null || (schema.getRef() == null && schema.getProperties() == null
+        return schema == null || (schema.getRef() == null
+                && (schema.getProperties() == null || schema.getProperties().isEmpty())
                 && (schema.getType() == null || schema.getType() == Schema.SchemaType.OBJECT));
     }
 

@@ -11,6 +11,7 @@ import io.tracegate.it.Api;
 import io.tracegate.it.Deployment;
 import io.tracegate.it.TestDatabase;
 import io.tracegate.platform.health.ReadinessScenarios;
+import io.tracegate.platform.openapi.OpenApiScenarios;
 import io.tracegate.platform.security.AccessScenarios;
 import io.tracegate.platform.web.ProblemJsonScenarios;
 import io.tracegate.release.interfaces.ArtifactUploadScenarios;
@@ -34,7 +35,8 @@ import java.net.URL;
 @RunAsClient
 class TracegateIT implements ModelAndReleaseScenarios, RecipeScenarios, ArtifactUploadScenarios, EvidenceScenarios,
         ApprovalScenarios, ProblemJsonScenarios, AccessScenarios, ReadinessScenarios, BaselineScenarios,
-        IdentityScenarios, AuditScenarios, PackageScenarios, DatabaseLossScenarios, NodeJunitScenarios {
+        IdentityScenarios, AuditScenarios, PackageScenarios, DatabaseLossScenarios, NodeJunitScenarios,
+        OpenApiScenarios {
 
     @ArquillianResource
     URL deployed;

@@ -287,7 +287,7 @@ public interface EvidenceScenarios extends ApiScenarios {
         long id = evidence.getJsonNumber("id").longValue();
 
         List<JsonObject> metrics = api().get(Login.AUDITOR, "api/releases/" + release + "/evidence/" + id + "/metrics")
-                .structure().asJsonArray().stream().map(JsonValue::asJsonObject).toList();
+                .json().getJsonArray("items").stream().map(JsonValue::asJsonObject).toList();
         assertThat(metrics).extracting(m -> m.getString("text"))
                 .contains("recall[class=pedestrian, iou=0.5, set=night-hil, target=orin] = 0.951");
 
@@ -315,7 +315,7 @@ public interface EvidenceScenarios extends ApiScenarios {
         assertThat(review(Login.SAFETY_MANAGER, release, id, "REJECTED").status()).isEqualTo(201);
         assertThat(rowOf(release, "MLR-PERF-SIGN-LIGHT").getString("verdict")).isEqualTo("NOT_COVERED");
         assertThat(api().get(Login.AUDITOR, "api/releases/" + release + "/evidence/" + id + "/reviews")
-                .structure().asJsonArray()).hasSize(1);
+                .json().getJsonArray("items")).hasSize(1);
     }
 
     @Test

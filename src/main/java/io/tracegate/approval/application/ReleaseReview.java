@@ -1,11 +1,9 @@
 package io.tracegate.approval.application;
 
 import io.tracegate.approval.domain.ReleaseManifest;
-import io.tracegate.audit.domain.AuditEntry;
 import io.tracegate.audit.domain.AuditPackages;
 import io.tracegate.audit.domain.PackageJobs;
 import io.tracegate.audit.domain.PackageStep;
-import io.tracegate.audit.domain.AuditTrail;
 import io.tracegate.evidence.domain.Evidence;
 import io.tracegate.evidence.domain.EvidenceItems;
 import io.tracegate.platform.failure.Conflict;
@@ -17,6 +15,8 @@ import io.tracegate.release.domain.ReleaseStatus;
 import io.tracegate.release.domain.Releases;
 import io.tracegate.requirement.domain.RequirementBaseline;
 import io.tracegate.requirement.domain.RequirementBaselines;
+import io.tracegate.trail.domain.AuditEntry;
+import io.tracegate.trail.domain.AuditTrail;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;

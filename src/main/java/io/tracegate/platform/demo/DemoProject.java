@@ -1,8 +1,5 @@
 package io.tracegate.platform.demo;
 
-import io.tracegate.audit.domain.AuditEntry;
-import io.tracegate.audit.domain.AuditTrail;
-import io.tracegate.audit.domain.AuditValues;
 import io.tracegate.platform.blob.BlobRecords;
 import io.tracegate.platform.blob.BlobStore;
 import io.tracegate.platform.blob.Sha256;
@@ -24,6 +21,9 @@ import io.tracegate.release.interfaces.RecipeJson;
 import io.tracegate.requirement.domain.RequirementBaseline;
 import io.tracegate.requirement.domain.RequirementBaselines;
 import io.tracegate.requirement.infrastructure.MarkdownFormat;
+import io.tracegate.trail.domain.AuditEntry;
+import io.tracegate.trail.domain.AuditTrail;
+import io.tracegate.trail.domain.AuditValues;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;

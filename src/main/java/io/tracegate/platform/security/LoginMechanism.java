@@ -1,10 +1,10 @@
 package io.tracegate.platform.security;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import io.tracegate.audit.domain.AuditEntry;
-import io.tracegate.audit.domain.AuditTrail;
 import io.tracegate.platform.persistence.ConnectionLoss;
 import io.tracegate.platform.web.TooManyAttempts;
+import io.tracegate.trail.domain.AuditEntry;
+import io.tracegate.trail.domain.AuditTrail;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;

@@ -1,8 +1,5 @@
 package io.tracegate.requirement.application;
 
-import io.tracegate.audit.domain.AuditEntry;
-import io.tracegate.audit.domain.AuditTrail;
-import io.tracegate.audit.domain.AuditValues;
 import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.platform.paging.Page;
@@ -15,6 +12,9 @@ import io.tracegate.requirement.domain.RequirementDraft;
 import io.tracegate.requirement.domain.RequirementFormat;
 import io.tracegate.requirement.domain.RequirementId;
 import io.tracegate.requirement.infrastructure.GitRequirementSource;
+import io.tracegate.trail.domain.AuditEntry;
+import io.tracegate.trail.domain.AuditTrail;
+import io.tracegate.trail.domain.AuditValues;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;

@@ -1,10 +1,10 @@
 package io.tracegate;
 
 import io.tracegate.approval.interfaces.ApprovalScenarios;
-import io.tracegate.approval.interfaces.IdentityScenarios;
 import io.tracegate.audit.interfaces.PackageScenarios;
 import io.tracegate.evidence.interfaces.EvidenceScenarios;
 import io.tracegate.evidence.interfaces.NodeJunitScenarios;
+import io.tracegate.identity.interfaces.IdentityScenarios;
 import io.tracegate.it.Api;
 import io.tracegate.it.Deployment;
 import io.tracegate.it.TestDatabase;

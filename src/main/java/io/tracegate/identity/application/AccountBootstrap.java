@@ -2,12 +2,12 @@ package io.tracegate.identity.application;
 
 import io.tracegate.identity.domain.ApiToken;
 import io.tracegate.identity.domain.ApiTokens;
+import io.tracegate.identity.domain.PasswordHashing;
 import io.tracegate.identity.domain.PasswordRules;
 import io.tracegate.identity.domain.TokenScope;
 import io.tracegate.identity.domain.TokenSecret;
 import io.tracegate.identity.domain.UserAccount;
 import io.tracegate.identity.domain.UserAccounts;
-import io.tracegate.identity.infrastructure.PasswordHasher;
 import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.persistence.SchemaState;
 import io.tracegate.platform.security.Roles;
@@ -56,7 +56,7 @@ public class AccountBootstrap {
     ApiTokens tokens;
 
     @Inject
-    PasswordHasher hasher;
+    PasswordHashing hasher;
 
     @Inject
     SchemaState schema;

@@ -1,8 +1,8 @@
 package io.tracegate.identity.application;
 
+import io.tracegate.identity.domain.PasswordHashing;
 import io.tracegate.identity.domain.UserAccount;
 import io.tracegate.identity.domain.UserAccounts;
-import io.tracegate.identity.infrastructure.PasswordHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,7 +22,7 @@ public class Logins {
     UserAccounts accounts;
 
     @Inject
-    PasswordHasher hasher;
+    PasswordHashing hasher;
 
     @Inject
     AccountAudit audit;

@@ -2,10 +2,10 @@ package io.tracegate.identity.application;
 
 import io.tracegate.identity.domain.ApiToken;
 import io.tracegate.identity.domain.ApiTokens;
+import io.tracegate.identity.domain.PasswordHashing;
 import io.tracegate.identity.domain.PasswordRules;
 import io.tracegate.identity.domain.UserAccount;
 import io.tracegate.identity.domain.UserAccounts;
-import io.tracegate.identity.infrastructure.PasswordHasher;
 import io.tracegate.platform.failure.Conflict;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.platform.failure.NotPermitted;
@@ -42,7 +42,7 @@ public class UserDirectory {
     ApiTokens tokens;
 
     @Inject
-    PasswordHasher hasher;
+    PasswordHashing hasher;
 
     @Inject
     AccountAudit audit;

@@ -1,5 +1,6 @@
 package io.tracegate.identity.infrastructure;
 
+import io.tracegate.identity.domain.PasswordHashing;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 /** PBKDF2-HMAC-SHA512 with 210,000 iterations and a 32-byte salt (OWASP's figure for PBKDF2-SHA512). */
 @ApplicationScoped
-public class PasswordHasher {
+public class PasswordHasher implements PasswordHashing {
 
     @Inject
     Pbkdf2PasswordHash pbkdf2;
@@ -23,20 +24,19 @@ public class PasswordHasher {
                 "Pbkdf2PasswordHash.KeySizeBytes", "64"));
     }
 
+    @Override
     public String hash(char[] password) {
         return pbkdf2.generate(password);
     }
 
+    @Override
     public boolean matches(char[] password, String hash) {
         return pbkdf2.verify(password, hash);
     }
 
     private volatile String decoy;
 
-    /**
-     * Spends the time of one password check and answers false: used for unknown and deactivated
-     * accounts, so the response time does not tell which usernames exist.
-     */
+    @Override
     public boolean matchesNothing(char[] password) {
         String hash = decoy;
         if (hash == null) {

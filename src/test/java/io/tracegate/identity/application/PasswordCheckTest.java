@@ -1,8 +1,8 @@
 package io.tracegate.identity.application;
 
+import io.tracegate.identity.domain.PasswordHashing;
 import io.tracegate.identity.domain.UserAccount;
 import io.tracegate.identity.domain.UserAccounts;
-import io.tracegate.identity.infrastructure.PasswordHasher;
 import io.tracegate.platform.security.CallerAuthentication;
 import io.tracegate.platform.security.Roles;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class PasswordCheckTest {
                 return 0;
             }
         };
-        logins.hasher = new PasswordHasher() {
+        logins.hasher = new PasswordHashing() {
             @Override
             public String hash(char[] password) {
                 return "plain:" + new String(password);

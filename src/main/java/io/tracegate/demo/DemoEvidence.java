@@ -1,4 +1,4 @@
-package io.tracegate.platform.demo;
+package io.tracegate.demo;
 
 import io.tracegate.evidence.application.EvidenceFiling;
 import io.tracegate.evidence.application.EvidenceReader;

@@ -1,4 +1,4 @@
-package io.tracegate.platform.demo;
+package io.tracegate.demo;
 
 import java.io.IOException;
 import java.io.InputStream;

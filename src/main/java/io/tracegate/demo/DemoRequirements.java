@@ -1,4 +1,4 @@
-package io.tracegate.platform.demo;
+package io.tracegate.demo;
 
 import io.tracegate.platform.blob.Sha256;
 import io.tracegate.requirement.domain.BaselineSource;

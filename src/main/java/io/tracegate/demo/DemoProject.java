@@ -1,4 +1,4 @@
-package io.tracegate.platform.demo;
+package io.tracegate.demo;
 
 import io.tracegate.platform.blob.BlobRecords;
 import io.tracegate.platform.blob.BlobStore;

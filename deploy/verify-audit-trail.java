@@ -8,7 +8,7 @@
  * named on the export's last line. Prints "OK <events> events, head <hash>" and exits 0, or names the
  * first broken line and event and exits 1 (2 for a file that is not an export at all).
  *
- * The canonical form (identical to io.tracegate.audit.domain.AuditChain in the server):
+ * The canonical form (identical to io.tracegate.trail.domain.AuditChain in the server):
  *   "tracegate-audit-v1", then for each of seq, occurredAt, actor, action, subjectType, subjectId, before,
  *   after, reason, previousHash: "\n" followed by "-" for null, else by the UTF-8 byte length in decimal,
  *   ":" and the UTF-8 bytes. The hash is the lower-case hex SHA-256 of that; the first event's previous

@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.library.Architectures;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -26,12 +27,22 @@ import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @AnalyzeClasses(packages = "io.tracegate", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     private static final Path SOURCES = Path.of("src", "main", "java");
+
+    /**
+     * The concepts as floors of one house, lowest first: each may use only the concepts below it. Where a
+     * lower concept needs to know something of a higher one, it owns a small port that the higher one
+     * implements (see the README's Architecture section).
+     */
+    private static final List<String> CONCEPTS_BOTTOM_UP = List.of("platform", "trail", "identity", "release",
+            "requirement", "evidence", "diagnostics", "approval", "audit", "demo");
 
     @ArchTest
     void domainDependsOnNoWebGitPdfJdbcOrServletTypes(JavaClasses classes) {
@@ -54,6 +65,35 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("..application..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "..interfaces..")
                 .check(classes);
+    }
+
+    @ArchTest
+    void applicationUsesNoInfrastructureButPortsInTheDomain(JavaClasses classes) {
+        noClasses().that().resideInAPackage("..application..")
+                .should().dependOnClassesThat().resideInAPackage("..infrastructure..")
+                .check(classes);
+    }
+
+    @ArchTest
+    void eachConceptUsesOnlyTheConceptsBelowIt(JavaClasses classes) {
+        Architectures.LayeredArchitecture house = layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(true);
+        for (String concept : CONCEPTS_BOTTOM_UP) {
+            house = house.layer(concept).definedBy("io.tracegate." + concept + "..");
+        }
+        for (int floor = 0; floor < CONCEPTS_BOTTOM_UP.size(); floor++) {
+            String[] above = CONCEPTS_BOTTOM_UP.subList(floor + 1, CONCEPTS_BOTTOM_UP.size()).toArray(String[]::new);
+            String concept = CONCEPTS_BOTTOM_UP.get(floor);
+            house = above.length == 0
+                    ? house.whereLayer(concept).mayNotBeAccessedByAnyLayer()
+                    : house.whereLayer(concept).mayOnlyBeAccessedByLayers(above);
+        }
+        house.check(classes);
+    }
+
+    @ArchTest
+    void theConceptsFormNoCycle(JavaClasses classes) {
+        slices().matching("io.tracegate.(*)..").should().beFreeOfCycles().check(classes);
     }
 
     @ArchTest

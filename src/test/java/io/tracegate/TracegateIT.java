@@ -1,23 +1,23 @@
 package io.tracegate;
 
 import io.tracegate.approval.interfaces.ApprovalScenarios;
-import io.tracegate.approval.interfaces.IdentityScenarios;
-import io.tracegate.audit.interfaces.AuditScenarios;
 import io.tracegate.audit.interfaces.PackageScenarios;
-import io.tracegate.platform.persistence.DatabaseLossScenarios;
 import io.tracegate.evidence.interfaces.EvidenceScenarios;
 import io.tracegate.evidence.interfaces.NodeJunitScenarios;
+import io.tracegate.identity.interfaces.IdentityScenarios;
 import io.tracegate.it.Api;
 import io.tracegate.it.Deployment;
 import io.tracegate.it.TestDatabase;
 import io.tracegate.platform.health.ReadinessScenarios;
 import io.tracegate.platform.openapi.OpenApiScenarios;
+import io.tracegate.platform.persistence.DatabaseLossScenarios;
 import io.tracegate.platform.security.AccessScenarios;
 import io.tracegate.platform.web.ProblemJsonScenarios;
 import io.tracegate.release.interfaces.ArtifactUploadScenarios;
 import io.tracegate.release.interfaces.ModelAndReleaseScenarios;
 import io.tracegate.release.interfaces.RecipeScenarios;
 import io.tracegate.requirement.interfaces.BaselineScenarios;
+import io.tracegate.trail.interfaces.AuditScenarios;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;

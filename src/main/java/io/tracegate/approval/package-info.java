@@ -1,2 +1,5 @@
-/** Who may do what: user accounts, roles, API tokens and logins now; sign-offs, policy and waivers later. */
+/**
+ * Approval: reviews of a release, electronic sign-offs bound to its manifest digest, the approval policy by
+ * highest ASIL, and waivers. Who the signers are comes from {@code io.tracegate.identity}.
+ */
 package io.tracegate.approval;

@@ -1,5 +1,6 @@
 /**
- * Cross-cutting pieces every concept uses: configuration, the database and its migrations, the
- * content-addressed blob store, problem+json errors, security set-up, health checks and the demo loader.
+ * The ground under every concept: configuration, the database and its migrations, the content-addressed
+ * blob store, problem+json errors, the web edge's guards, role names and refusal events, and health
+ * checks. It knows no concept.
  */
 package io.tracegate.platform;

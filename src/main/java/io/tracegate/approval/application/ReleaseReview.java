@@ -1,11 +1,7 @@
 package io.tracegate.approval.application;
 
+import io.tracegate.approval.domain.ApprovalPackageState;
 import io.tracegate.approval.domain.ReleaseManifest;
-import io.tracegate.audit.domain.AuditEntry;
-import io.tracegate.audit.domain.AuditPackages;
-import io.tracegate.audit.domain.PackageJobs;
-import io.tracegate.audit.domain.PackageStep;
-import io.tracegate.audit.domain.AuditTrail;
 import io.tracegate.evidence.domain.Evidence;
 import io.tracegate.evidence.domain.EvidenceItems;
 import io.tracegate.platform.failure.Conflict;
@@ -17,6 +13,8 @@ import io.tracegate.release.domain.ReleaseStatus;
 import io.tracegate.release.domain.Releases;
 import io.tracegate.requirement.domain.RequirementBaseline;
 import io.tracegate.requirement.domain.RequirementBaselines;
+import io.tracegate.trail.domain.AuditEntry;
+import io.tracegate.trail.domain.AuditTrail;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -57,10 +55,7 @@ public class ReleaseReview {
     AuditTrail trail;
 
     @Inject
-    AuditPackages packages;
-
-    @Inject
-    PackageJobs jobs;
+    ApprovalPackageState approvalPackage;
 
     @Resource
     SessionContext caller;
@@ -143,19 +138,13 @@ public class ReleaseReview {
      * audit package frozen at its approval exists, so the package cannot be lost to a failed or unfinished job.
      */
     private void requireApprovalPackage(Release release) {
-        if (release.status() != ReleaseStatus.APPROVED
-                || packages.approvalPackage(release.id(), release.reviewRound()).isPresent()) {
+        if (release.status() != ReleaseStatus.APPROVED) {
             return;
         }
-        String state = jobs.approvalJob(release.id(), release.reviewRound()).map(job -> switch (job.state()) {
-            case QUEUED, RUNNING -> "is still being written (package job " + job.id() + ", "
-                    + job.step().map(PackageStep::words).orElse("queued") + "); hand it over once the job has succeeded";
-            case FAILED -> "was not written: package job " + job.id() + " failed (" + job.failure().orElse("") + ")."
-                    + " Write it again with POST /api/releases/" + release.id() + "/packages while the release is APPROVED";
-            case SUCCEEDED -> "is missing although job " + job.id() + " succeeded";
-        }).orElse("was never requested. Write it with POST /api/releases/" + release.id() + "/packages while the release is APPROVED");
-        throw new Conflict("approvalPackage", "the audit package frozen at the approval of " + release.label()
-                + " (round " + release.reviewRound() + ") " + state);
+        approvalPackage.missing(release.id(), release.reviewRound()).ifPresent(why -> {
+            throw new Conflict("approvalPackage", "the audit package frozen at the approval of " + release.label()
+                    + " (round " + release.reviewRound() + ") " + why);
+        });
     }
 
     private Release find(long releaseId) {

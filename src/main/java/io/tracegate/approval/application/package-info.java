@@ -1,7 +1,5 @@
 /**
- * Use cases around accounts: the first administrator and the demo accounts, managing accounts
- * ({@link io.tracegate.approval.application.UserDirectory}), API tokens
- * ({@link io.tracegate.approval.application.TokenRegistry}), browser logins, and
- * {@link io.tracegate.approval.application.PasswordCheck}, the API electronic signatures use.
+ * Approval use cases: moving a release through review ({@link io.tracegate.approval.application.ReleaseReview})
+ * and signing, waiving and reporting the approval status ({@link io.tracegate.approval.application.Signing}).
  */
 package io.tracegate.approval.application;

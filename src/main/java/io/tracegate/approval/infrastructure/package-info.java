@@ -1,5 +1,2 @@
-/**
- * JPA storage of accounts and API tokens, PBKDF2 password hashing, and the Jakarta Security identity
- * stores that check passwords, browser sessions and API tokens against them.
- */
+/** JPA storage of signatures and signing challenges, and the approval policy read from its file. */
 package io.tracegate.approval.infrastructure;

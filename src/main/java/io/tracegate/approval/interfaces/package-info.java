@@ -1,7 +1,5 @@
 /**
  * The HTTP API of approval: release transitions and the manifest, electronic signatures, waivers and the
- * approval status; and of accounts and logins: {@code /api/users} (accounts, roles, deactivation,
- * passwords), {@code /api/tokens} (API tokens for CI) and {@code /api/session} (browser login with its
- * CSRF token).
+ * approval status.
  */
 package io.tracegate.approval.interfaces;

@@ -1,9 +1,7 @@
 package io.tracegate.audit.application;
 
-import io.tracegate.audit.domain.AuditEntry;
 import io.tracegate.audit.domain.AuditPackage;
 import io.tracegate.audit.domain.AuditPackages;
-import io.tracegate.audit.domain.AuditTrail;
 import io.tracegate.audit.domain.PackageJob;
 import io.tracegate.audit.domain.PackageJobs;
 import io.tracegate.audit.domain.PackageVerification;
@@ -13,6 +11,8 @@ import io.tracegate.platform.blob.Sha256;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.platform.paging.Page;
 import io.tracegate.release.domain.Releases;
+import io.tracegate.trail.domain.AuditEntry;
+import io.tracegate.trail.domain.AuditTrail;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;

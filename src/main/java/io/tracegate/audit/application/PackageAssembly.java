@@ -3,9 +3,8 @@ package io.tracegate.audit.application;
 import io.tracegate.approval.application.ReleaseReview;
 import io.tracegate.approval.application.Signing;
 import io.tracegate.approval.domain.ReleaseManifest;
-import io.tracegate.audit.domain.PackageContent;
 import io.tracegate.audit.domain.PackageContent.EvidenceLine;
-import io.tracegate.audit.domain.ReleaseHistory;
+import io.tracegate.audit.domain.PackageContent;
 import io.tracegate.audit.domain.SourceFile;
 import io.tracegate.evidence.application.LatencyDistributions;
 import io.tracegate.evidence.application.ReleaseCrossCheck;
@@ -25,6 +24,7 @@ import io.tracegate.release.domain.Release;
 import io.tracegate.release.domain.Releases;
 import io.tracegate.requirement.domain.RequirementBaseline;
 import io.tracegate.requirement.domain.RequirementBaselines;
+import io.tracegate.trail.domain.ReleaseHistory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -143,7 +143,7 @@ public class PackageAssembly {
             Map<Long, List<EvidenceReview>> referenceReviews = evidence.reviewsOfRelease(ref.id());
             evidence.all(ref.id()).forEach(e -> latestReview(e, referenceReviews, times));
         });
-        PackageContent.History events = history.of(releaseId,
+        ReleaseHistory.History events = history.of(releaseId,
                 artifactList.stream().map(Artifact::id).toList(), items.stream().map(Evidence::id).toList());
         events.events().forEach(e -> times.add(e.at()));
         times.addRelease(release);

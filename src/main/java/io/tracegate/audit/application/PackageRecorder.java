@@ -1,9 +1,7 @@
 package io.tracegate.audit.application;
 
-import io.tracegate.audit.domain.AuditEntry;
 import io.tracegate.audit.domain.AuditPackage;
 import io.tracegate.audit.domain.AuditPackages;
-import io.tracegate.audit.domain.AuditTrail;
 import io.tracegate.audit.domain.BuiltPackage;
 import io.tracegate.audit.domain.PackageContent;
 import io.tracegate.platform.blob.BlobRecords;
@@ -11,6 +9,8 @@ import io.tracegate.platform.blob.Sha256;
 import io.tracegate.platform.blob.StoredBlob;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.release.domain.Releases;
+import io.tracegate.trail.domain.AuditEntry;
+import io.tracegate.trail.domain.AuditTrail;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;

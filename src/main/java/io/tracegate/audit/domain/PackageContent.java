@@ -1,5 +1,7 @@
 package io.tracegate.audit.domain;
 
+import io.tracegate.trail.domain.ReleaseHistory.History;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -175,8 +177,5 @@ public record PackageContent(Summary summary, Identity identity, Optimization op
 
     /** @param missing what still keeps the release from APPROVED, in words */
     public record Approval(String rule, List<String> missing, List<SignatureLine> signatures) {
-    }
-
-    public record History(List<HistoryEvent> events, ChainCheck chain) {
     }
 }

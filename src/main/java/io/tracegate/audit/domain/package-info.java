@@ -1,6 +1,5 @@
 /**
- * The audit trail's model (what an event says, how events chain, how a chain is verified) and the audit
- * package's: its content as plain values, its layout, the package record, and the ports that build, verify
- * and read the release's history.
+ * The audit package's model: its content as plain values, its layout, the package record and its jobs, and
+ * the ports that build and verify packages.
  */
 package io.tracegate.audit.domain;

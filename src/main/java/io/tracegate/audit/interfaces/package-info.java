@@ -1,6 +1,5 @@
 /**
- * {@code /api/audit}: the events, online verification, and the JSON Lines export that
- * {@code deploy/verify-audit-trail.java} verifies offline; and the audit package API: generate, list and
- * download a release's packages, and verify an uploaded one.
+ * The audit package API: generate, list and download a release's packages, follow a package job, and
+ * verify an uploaded package.
  */
 package io.tracegate.audit.interfaces;

@@ -1,7 +1,5 @@
 package io.tracegate.evidence.application;
 
-import io.tracegate.audit.domain.AuditEntry;
-import io.tracegate.audit.domain.AuditTrail;
 import io.tracegate.evidence.domain.Evidence;
 import io.tracegate.evidence.domain.EvidenceItems;
 import io.tracegate.evidence.domain.Metric;
@@ -14,6 +12,8 @@ import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.release.domain.Release;
 import io.tracegate.requirement.domain.RequirementBaselines;
 import io.tracegate.requirement.domain.RequirementId;
+import io.tracegate.trail.domain.AuditEntry;
+import io.tracegate.trail.domain.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,13 +1,13 @@
 package io.tracegate.evidence.application;
 
-import io.tracegate.audit.domain.AuditEntry;
-import io.tracegate.audit.domain.AuditTrail;
 import io.tracegate.evidence.domain.Evidence;
 import io.tracegate.evidence.domain.EvidenceItems;
 import io.tracegate.evidence.domain.EvidenceReview;
 import io.tracegate.evidence.domain.ReviewState;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.platform.failure.StaleVersion;
+import io.tracegate.trail.domain.AuditEntry;
+import io.tracegate.trail.domain.AuditTrail;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;

@@ -3,7 +3,7 @@ package io.tracegate.platform.security;
 import java.util.Optional;
 
 /**
- * How the caller of the current request proved who they are. {@link LoginMechanism} stores it in the
+ * How the caller of the current request proved who they are. The login mechanism of {@code io.tracegate.identity} stores it in the
  * request attribute {@link #ATTRIBUTE}; read it through {@link CallerAuthentication}.
  */
 public enum LoginMethod {

@@ -1,6 +1,6 @@
 /**
- * How callers prove who they are: HTTP Basic, API tokens (Bearer) and browser sessions, all checked by
- * identity stores against the user accounts; the session cookie's settings; how the current request
- * was authenticated; and the role names every endpoint and use case declares.
+ * What every layer may know of the caller: the role names every endpoint and use case declares, how the
+ * current request was authenticated, and the events by which the edges report refused logins and requests.
+ * The accounts, tokens and the login mechanism themselves live in {@code io.tracegate.identity}.
  */
 package io.tracegate.platform.security;

@@ -1,8 +1,5 @@
 package io.tracegate.release.application;
 
-import io.tracegate.audit.domain.AuditEntry;
-import io.tracegate.audit.domain.AuditTrail;
-import io.tracegate.audit.domain.AuditValues;
 import io.tracegate.platform.blob.BlobRecords;
 import io.tracegate.platform.blob.StoredBlob;
 import io.tracegate.platform.failure.NoSuchEntity;
@@ -10,6 +7,9 @@ import io.tracegate.release.domain.Artifact;
 import io.tracegate.release.domain.Artifacts;
 import io.tracegate.release.domain.Release;
 import io.tracegate.release.domain.Releases;
+import io.tracegate.trail.domain.AuditEntry;
+import io.tracegate.trail.domain.AuditTrail;
+import io.tracegate.trail.domain.AuditValues;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;

@@ -1,14 +1,14 @@
 package io.tracegate.release.application;
 
-import io.tracegate.audit.domain.AuditEntry;
-import io.tracegate.audit.domain.AuditTrail;
-import io.tracegate.audit.domain.AuditValues;
-import io.tracegate.platform.paging.Page;
 import io.tracegate.platform.failure.Conflict;
 import io.tracegate.platform.failure.NoSuchEntity;
+import io.tracegate.platform.paging.Page;
 import io.tracegate.release.domain.Model;
 import io.tracegate.release.domain.ModelName;
 import io.tracegate.release.domain.Models;
+import io.tracegate.trail.domain.AuditEntry;
+import io.tracegate.trail.domain.AuditTrail;
+import io.tracegate.trail.domain.AuditValues;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;

@@ -1,13 +1,10 @@
 package io.tracegate.release.application;
 
-import io.tracegate.audit.domain.AuditEntry;
-import io.tracegate.audit.domain.AuditTrail;
-import io.tracegate.audit.domain.AuditValues;
-import io.tracegate.platform.paging.Page;
 import io.tracegate.platform.failure.Conflict;
 import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.platform.failure.StaleVersion;
+import io.tracegate.platform.paging.Page;
 import io.tracegate.release.domain.Model;
 import io.tracegate.release.domain.ModelName;
 import io.tracegate.release.domain.Models;
@@ -15,6 +12,9 @@ import io.tracegate.release.domain.OptimizationRecipe;
 import io.tracegate.release.domain.Release;
 import io.tracegate.release.domain.Releases;
 import io.tracegate.release.domain.SemanticVersion;
+import io.tracegate.trail.domain.AuditEntry;
+import io.tracegate.trail.domain.AuditTrail;
+import io.tracegate.trail.domain.AuditValues;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;

@@ -1,8 +1,5 @@
 package io.tracegate.requirement.application;
 
-import io.tracegate.audit.domain.AuditEntry;
-import io.tracegate.audit.domain.AuditTrail;
-import io.tracegate.audit.domain.AuditValues;
 import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.platform.paging.Page;
@@ -14,7 +11,10 @@ import io.tracegate.requirement.domain.RequirementBaselines;
 import io.tracegate.requirement.domain.RequirementDraft;
 import io.tracegate.requirement.domain.RequirementFormat;
 import io.tracegate.requirement.domain.RequirementId;
-import io.tracegate.requirement.infrastructure.GitRequirementSource;
+import io.tracegate.requirement.domain.RequirementSource;
+import io.tracegate.trail.domain.AuditEntry;
+import io.tracegate.trail.domain.AuditTrail;
+import io.tracegate.trail.domain.AuditValues;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -45,7 +45,7 @@ public class BaselineCatalog {
     RequirementBaselines baselines;
 
     @Inject
-    GitRequirementSource git;
+    RequirementSource git;
 
     @Inject
     @jakarta.enterprise.inject.Any
@@ -78,12 +78,12 @@ public class BaselineCatalog {
         String ref = request.ref() == null || request.ref().isBlank() ? "main" : request.ref().trim();
         String directory = directoryOf(request.directory());
         long start = System.nanoTime();
-        GitRequirementSource.Snapshot snapshot = git.fetch(repository, ref);
+        RequirementSource.Snapshot snapshot = git.fetch(repository, ref);
         long fetched = System.nanoTime();
-        Optional<GitRequirementSource.Previous> previous = baselines.latestFrom(BaselineSource.Kind.GIT, repository)
+        Optional<RequirementSource.Previous> previous = baselines.latestFrom(BaselineSource.Kind.GIT, repository)
                 .filter(b -> directory.equals(b.source().ref() == null ? "" : directoryIn(b)))
-                .map(b -> new GitRequirementSource.Previous(b.source().revision(), baselines.membersOf(b.id())));
-        GitRequirementSource.Read read = git.read(snapshot, directory, previous);
+                .map(b -> new RequirementSource.Previous(b.source().revision(), baselines.membersOf(b.id())));
+        RequirementSource.Read read = git.read(snapshot, directory, previous);
         RequirementBaseline frozen = RequirementBaseline.freeze(request.name(),
                 BaselineSource.git(repository, ref + (directory.isEmpty() ? "" : ":" + directory), snapshot.commitId()),
                 read.drafts(), read.carried(), caller.getCallerPrincipal().getName(), Instant.now());

@@ -1,8 +1,5 @@
 package io.tracegate.requirement.application;
 
-import io.tracegate.audit.domain.AuditEntry;
-import io.tracegate.audit.domain.AuditTrail;
-import io.tracegate.audit.domain.AuditValues;
 import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.release.domain.Release;
@@ -10,6 +7,9 @@ import io.tracegate.release.domain.Releases;
 import io.tracegate.requirement.domain.BaselineDiff;
 import io.tracegate.requirement.domain.RequirementBaseline;
 import io.tracegate.requirement.domain.RequirementBaselines;
+import io.tracegate.trail.domain.AuditEntry;
+import io.tracegate.trail.domain.AuditTrail;
+import io.tracegate.trail.domain.AuditValues;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;

@@ -5,6 +5,7 @@ import io.tracegate.requirement.domain.BaselineRejected;
 import io.tracegate.requirement.domain.ImportProblem;
 import io.tracegate.requirement.domain.RequirementDraft;
 import io.tracegate.requirement.domain.RequirementFormat;
+import io.tracegate.requirement.domain.RequirementSource;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -44,7 +45,7 @@ import java.util.concurrent.ForkJoinPool;
  * the files the Git diff names; everything else is carried over from the previous baseline by reference.
  * Blobs are read on the calling thread and parsed on an executor ({@link ChunkedParsing}).
  */
-public class GitRequirementSource {
+public class GitRequirementSource implements RequirementSource {
 
     private final GitMirrors mirrors;
     private final List<RequirementFormat> formats;
@@ -71,18 +72,11 @@ public class GitRequirementSource {
     }
 
     /**
-     * A commit to read, pinned by its id.
-     *
-     * @param gitDir where its objects are read: our mirror of a remote repository, or a local repository itself
-     */
-    public record Snapshot(String repository, String ref, String commitId, Path gitDir) {
-    }
-
-    /**
      * Resolves {@code ref} (branch, tag or commit id) to a commit: in the repository itself when it is on a
      * local path (copying it into a mirror first cost as much as the rest of an import), otherwise after
      * fetching it into its mirror.
      */
+    @Override
     public Snapshot fetch(String repository, String ref) {
         if (!isLocalPath(repository)) {
             GitMirrors.Fetched fetched = mirrors.fetch(repository, ref);
@@ -119,6 +113,7 @@ public class GitRequirementSource {
      * the Git diff between the two commits names are read again; the previous members from other files are
      * carried over as they are.
      */
+    @Override
     public Read read(Snapshot snapshot, String directory, Optional<Previous> previous) {
         try (Repository repo = open(snapshot.gitDir().toFile());
              RevWalk walk = new RevWalk(repo);
@@ -132,20 +127,6 @@ public class GitRequirementSource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** What an earlier import of the same repository stored: its commit and its members. */
-    public record Previous(String commitId, List<BaselineMember> members) {
-    }
-
-    /**
-     * The outcome of a read.
-     *
-     * @param drafts  the requirements in the files read, in the order of the tree
-     * @param carried the previous members whose files the diff does not name (empty for a full read)
-     * @param touched the files the diff names, including deleted ones (empty for a full read)
-     */
-    public record Read(List<RequirementDraft> drafts, List<BaselineMember> carried, Set<String> touched) {
     }
 
     private Read full(Repository repo, ObjectReader reader, RevCommit commit, String directory) throws IOException {

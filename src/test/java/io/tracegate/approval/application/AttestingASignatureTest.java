@@ -4,7 +4,7 @@ import io.tracegate.approval.application.fakes.FakePasswordCheck;
 import io.tracegate.approval.application.fakes.UniqueViolation;
 import io.tracegate.approval.domain.Signature;
 import io.tracegate.approval.domain.SignatureMeaning;
-import io.tracegate.approval.domain.UserAccount;
+import io.tracegate.identity.domain.UserAccount;
 import io.tracegate.platform.failure.Conflict;
 import io.tracegate.platform.failure.Failure;
 import io.tracegate.platform.failure.InvalidInput;

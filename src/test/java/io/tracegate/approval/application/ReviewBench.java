@@ -1,5 +1,7 @@
 package io.tracegate.approval.application;
 
+import io.tracegate.audit.application.PackageStateOnFakes;
+
 import io.tracegate.approval.application.Signing.IssuedChallenge;
 import io.tracegate.approval.application.fakes.FakeCaller;
 import io.tracegate.approval.application.fakes.FakePasswordCheck;
@@ -18,7 +20,7 @@ import io.tracegate.approval.application.fakes.Rows;
 import io.tracegate.approval.domain.ApprovalPolicy;
 import io.tracegate.approval.domain.Signature;
 import io.tracegate.approval.domain.SignatureMeaning;
-import io.tracegate.approval.domain.UserAccount;
+import io.tracegate.identity.domain.UserAccount;
 import io.tracegate.approval.domain.Waiver;
 import io.tracegate.evidence.application.ReleaseCrossCheck;
 import io.tracegate.evidence.application.TraceOnFakes;
@@ -140,8 +142,7 @@ final class ReviewBench {
         review.baselines = baselines;
         review.evidence = evidence;
         review.trail = trail;
-        review.packages = packages;
-        review.jobs = jobs;
+        review.approvalPackage = PackageStateOnFakes.of(packages, jobs);
         review.caller = caller.context();
 
         person(ALICE, ML_ENGINEER);

@@ -2,7 +2,7 @@ package io.tracegate.approval.application;
 
 import io.tracegate.approval.domain.Signature;
 import io.tracegate.approval.domain.SignatureMeaning;
-import io.tracegate.audit.domain.AuditEntry;
+import io.tracegate.trail.domain.AuditEntry;
 import io.tracegate.evidence.domain.ReviewState;
 import io.tracegate.evidence.domain.TestOutcome;
 import io.tracegate.platform.failure.Conflict;

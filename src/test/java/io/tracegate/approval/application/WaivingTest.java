@@ -1,7 +1,7 @@
 package io.tracegate.approval.application;
 
 import io.tracegate.approval.domain.Waiver;
-import io.tracegate.audit.domain.AuditEntry;
+import io.tracegate.trail.domain.AuditEntry;
 import io.tracegate.evidence.domain.Verdict;
 import io.tracegate.platform.failure.Conflict;
 import io.tracegate.platform.failure.Failure;

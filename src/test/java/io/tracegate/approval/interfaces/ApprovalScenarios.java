@@ -1,5 +1,6 @@
 package io.tracegate.approval.interfaces;
 
+import io.tracegate.identity.interfaces.Identities;
 import io.tracegate.it.Api;
 import io.tracegate.it.ApiScenarios;
 import io.tracegate.it.Login;

@@ -1,9 +1,6 @@
 package io.tracegate.audit.infrastructure;
 
-import io.tracegate.audit.domain.ChainCheck;
 import io.tracegate.audit.domain.FileRole;
-import io.tracegate.audit.domain.HistoryEvent;
-import io.tracegate.audit.domain.PackageContent;
 import io.tracegate.audit.domain.PackageContent.Approval;
 import io.tracegate.audit.domain.PackageContent.ArtifactLine;
 import io.tracegate.audit.domain.PackageContent.CriterionLine;
@@ -18,8 +15,12 @@ import io.tracegate.audit.domain.PackageContent.TestLine;
 import io.tracegate.audit.domain.PackageContent.TraceLine;
 import io.tracegate.audit.domain.PackageContent.ValueLine;
 import io.tracegate.audit.domain.PackageContent.WaiverLine;
+import io.tracegate.audit.domain.PackageContent;
 import io.tracegate.audit.domain.PackageLayout;
 import io.tracegate.audit.domain.SourceFile;
+import io.tracegate.trail.domain.ChainCheck;
+import io.tracegate.trail.domain.HistoryEvent;
+import io.tracegate.trail.domain.ReleaseHistory;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -115,7 +116,7 @@ public final class SyntheticPackage {
                 trace, kpis, regression, latencies(kpis), evidenceLines, waivers,
                 new Approval("1 approver, independent of the release's creator, all evidence reviewed, gate green (or waived)",
                         List.of(), signatures),
-                new PackageContent.History(events, new ChainCheck(true, 41, 41, sha256("e41"), null)),
+                new ReleaseHistory.History(events, new ChainCheck(true, 41, 41, sha256("e41"), null)),
                 AS_OF, RELEASE_MANIFEST);
     }
 

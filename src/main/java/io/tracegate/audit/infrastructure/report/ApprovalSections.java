@@ -1,11 +1,12 @@
 package io.tracegate.audit.infrastructure.report;
 
-import io.tracegate.audit.domain.ChainCheck;
-import io.tracegate.audit.domain.HistoryEvent;
-import io.tracegate.audit.domain.PackageContent;
 import io.tracegate.audit.domain.PackageContent.SignatureLine;
+import io.tracegate.audit.domain.PackageContent;
 import io.tracegate.audit.domain.StandardsMapping;
 import io.tracegate.audit.infrastructure.signing.SigningKey;
+import io.tracegate.trail.domain.ChainCheck;
+import io.tracegate.trail.domain.HistoryEvent;
+import io.tracegate.trail.domain.ReleaseHistory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,7 @@ final class ApprovalSections {
 
     private void history() {
         flow.section("9 Audit trail");
-        PackageContent.History history = content.history();
+        ReleaseHistory.History history = content.history();
         ChainCheck chain = history.chain();
         if (chain.checkedUpTo() == 0) {
             flow.paragraph("No audit events concern this release.");

@@ -1,8 +1,8 @@
 package io.tracegate.approval.application.fakes;
 
-import io.tracegate.approval.application.PasswordCheck;
-import io.tracegate.approval.domain.UserAccount;
-import io.tracegate.approval.domain.UserAccounts;
+import io.tracegate.identity.application.PasswordCheck;
+import io.tracegate.identity.domain.UserAccount;
+import io.tracegate.identity.domain.UserAccounts;
 
 import java.util.Optional;
 

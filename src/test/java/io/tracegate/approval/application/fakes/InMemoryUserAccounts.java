@@ -1,7 +1,7 @@
 package io.tracegate.approval.application.fakes;
 
-import io.tracegate.approval.domain.UserAccount;
-import io.tracegate.approval.domain.UserAccounts;
+import io.tracegate.identity.domain.UserAccount;
+import io.tracegate.identity.domain.UserAccounts;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;

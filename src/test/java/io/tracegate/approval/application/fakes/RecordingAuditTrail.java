@@ -1,7 +1,7 @@
 package io.tracegate.approval.application.fakes;
 
-import io.tracegate.audit.domain.AuditEntry;
-import io.tracegate.audit.domain.AuditTrail;
+import io.tracegate.trail.domain.AuditEntry;
+import io.tracegate.trail.domain.AuditTrail;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,0 @@
-package io.tracegate.approval.domain;
-
-/** Whether a token works now: only {@code ACTIVE} tokens authenticate. */
-public enum TokenState { ACTIVE, EXPIRED, REVOKED }

@@ -1,0 +1,5 @@
+/**
+ * The HTTP API of accounts and logins: {@code /api/users} (accounts, roles, deactivation, passwords),
+ * {@code /api/tokens} (API tokens for CI) and {@code /api/session} (browser login with its CSRF token).
+ */
+package io.tracegate.identity.interfaces;

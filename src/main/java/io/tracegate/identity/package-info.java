@@ -1,0 +1,6 @@
+/**
+ * Who is calling: user accounts with their roles, API tokens, password logins, browser sessions and the
+ * throttle on password guessing. Above the trail (account changes are audit events) and below every
+ * concept that asks who did something.
+ */
+package io.tracegate.identity;

@@ -6,10 +6,12 @@ import io.tracegate.audit.interfaces.AuditScenarios;
 import io.tracegate.audit.interfaces.PackageScenarios;
 import io.tracegate.platform.persistence.DatabaseLossScenarios;
 import io.tracegate.evidence.interfaces.EvidenceScenarios;
+import io.tracegate.evidence.interfaces.NodeJunitScenarios;
 import io.tracegate.it.Api;
 import io.tracegate.it.Deployment;
 import io.tracegate.it.TestDatabase;
 import io.tracegate.platform.health.ReadinessScenarios;
+import io.tracegate.platform.openapi.OpenApiScenarios;
 import io.tracegate.platform.security.AccessScenarios;
 import io.tracegate.platform.web.ProblemJsonScenarios;
 import io.tracegate.release.interfaces.ArtifactUploadScenarios;
@@ -33,7 +35,8 @@ import java.net.URL;
 @RunAsClient
 class TracegateIT implements ModelAndReleaseScenarios, RecipeScenarios, ArtifactUploadScenarios, EvidenceScenarios,
         ApprovalScenarios, ProblemJsonScenarios, AccessScenarios, ReadinessScenarios, BaselineScenarios,
-        IdentityScenarios, AuditScenarios, PackageScenarios, DatabaseLossScenarios {
+        IdentityScenarios, AuditScenarios, PackageScenarios, DatabaseLossScenarios, NodeJunitScenarios,
+        OpenApiScenarios {
 
     @ArquillianResource
     URL deployed;

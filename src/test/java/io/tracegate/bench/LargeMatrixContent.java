@@ -51,13 +51,13 @@ final class LargeMatrixContent {
             String id = "REQ-" + i;
             if (i < goals) {
                 trace.add(new TraceLine(id, "Safety goal " + i + ": avoid collisions with vulnerable road users", "D",
-                        List.of(), "PASSED", "all children passed", List.of(), "", List.of()));
+                        List.of(), "PASSED", "all children passed", List.of(), "", List.of(), List.of()));
                 continue;
             }
             if (i < goals + fsrs) {
                 trace.add(new TraceLine(id, "Functional safety requirement " + i + " of the perception chain", "C",
                         List.of("REQ-" + (i % goals)), "PASSED", "all children passed", List.of(),
-                        i % 3 == 0 ? "4 passed, 0 failed, 0 errors, 0 skipped" : "", List.of()));
+                        i % 3 == 0 ? "4 passed, 0 failed, 0 errors, 0 skipped" : "", List.of(), List.of()));
                 continue;
             }
             long evidenceId = 1000 + (i % evidenceCount);
@@ -71,7 +71,7 @@ final class LargeMatrixContent {
                     List.of(new CriterionLine(criterion, met ? "PASSED" : "FAILED",
                             List.of(new ValueLine(evidenceId, "recall[class=pedestrian, set=night-hil-" + (i % 40) + "] = "
                                     + measured, measured.toPlainString(), met, true, false, "ACCEPTED")))),
-                    i % 3 == 0 ? "3 passed, 0 failed, 0 errors, 0 skipped" : "", List.of(evidenceId)));
+                    i % 3 == 0 ? "3 passed, 0 failed, 0 errors, 0 skipped" : "", List.of(evidenceId), List.of()));
             kpis.add(new KpiCheck(id, criterion, ">=", threshold, null, measured, met, true, evidenceId));
         }
         return new PackageContent(base.summary(), base.identity(), base.optimization(), base.baseline(), trace, kpis,

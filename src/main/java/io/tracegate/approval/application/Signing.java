@@ -13,9 +13,12 @@ import io.tracegate.approval.domain.UserAccounts;
 import io.tracegate.approval.domain.Waiver;
 import io.tracegate.audit.domain.AuditEntry;
 import io.tracegate.audit.domain.AuditTrail;
+import io.tracegate.evidence.application.ReleaseCrossCheck;
 import io.tracegate.evidence.application.ReleaseTrace;
 import io.tracegate.evidence.domain.Evidence;
 import io.tracegate.evidence.domain.EvidenceItems;
+import io.tracegate.evidence.domain.Finding;
+import io.tracegate.evidence.domain.Gate;
 import io.tracegate.evidence.domain.ReviewState;
 import io.tracegate.evidence.domain.TraceMatrix;
 import io.tracegate.evidence.domain.TraceRow;
@@ -46,9 +49,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
 import static io.tracegate.platform.security.Roles.APPROVER;
@@ -105,6 +110,9 @@ public class Signing {
     @EJB
     ReleaseTrace trace;
 
+    @EJB
+    ReleaseCrossCheck crossCheck;
+
     /** Delivered after the approving transaction commits (observers use TransactionPhase.AFTER_SUCCESS). */
     @Inject
     Event<ReleaseApproved> approvals;
@@ -142,11 +150,10 @@ public class Signing {
     @RolesAllowed({APPROVER, SAFETY_MANAGER})
     public Signature sign(long releaseId, SignatureMeaning meaning, String digestSeen, String challenge, char[] password,
                           String comment) {
-        String signer = who();
-        Release release = releases.withIdLocked(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
-        release.ensureSignable(digestSeen);
-        UserAccount account = authenticate(signer, password, "release", release.id().toString());
-        redeem(challenge, release, signer, digestSeen);
+        Attested attested = attest(releaseId, digestSeen, challenge, password);
+        Release release = attested.release();
+        String signer = attested.signer();
+        UserAccount account = attested.account();
         ApprovalRule rule = policy.ruleFor(highestAsil(release));
         checkIndependence(release, rule, signer);
         List<Signature> current = current(release);
@@ -161,9 +168,9 @@ public class Signing {
                         + "'; all approvals of a round are for the same purpose");
             });
             if (!matrix.gate().green()) {
-                throw new Conflict("gate", "the gate of " + release.label() + " is red (" + matrix.gate().blocking().size()
-                        + " requirement(s) not PASSED or WAIVED, e.g. " + matrix.gate().blocking().stream().limit(5).toList()
-                        + "); approve only a green gate, or waive with justification first");
+                throw new Conflict("gate", "the gate of " + release.label() + " is red (blocked by "
+                        + matrix.gate().blockingNames().stream().limit(5).toList() + (matrix.gate().blockingNames().size() > 5
+                        ? " and more" : "") + "); approve only a green gate, or waive with justification first");
             }
         }
         Instant now = Instant.now();
@@ -175,8 +182,7 @@ public class Signing {
         if (meaning == SignatureMeaning.REJECT) {
             release.reject(signer, now, comment);
             audit(release, "IN_REVIEW", comment);
-        } else if (missing(release, rule, matrix.gate().green(), evidence.all(release.id()))
-                .isEmpty()) {
+        } else if (missing(release, rule, matrix.gate(), evidence.all(release.id())).isEmpty()) {
             release.approve(signer, now);
             audit(release, "IN_REVIEW", "approval policy for ASIL " + highestAsil(release) + " satisfied: " + rule.describe());
         }
@@ -190,29 +196,64 @@ public class Signing {
     @RolesAllowed({SAFETY_MANAGER})
     public Waiver waive(long releaseId, RequirementId requirement, String justification, Instant expiresAt,
                         String digestSeen, String challenge, char[] password) {
+        Attested attested = attest(releaseId, digestSeen, challenge, password);
+        Release release = attested.release();
+        TraceRow row = trace.matrixOf(release).row(requirement)
+                .orElseThrow(() -> new NoSuchEntity("requirement in the release's baseline", requirement));
+        Waiver waiver = Waiver.grant(release, requirement, row.verdict(), justification, expiresAt, attested.signer(),
+                attested.account().displayName(), Instant.now());
+        signatures.add(waiver);
+        trail.record(new AuditEntry(attested.signer(), "release.waiver", "requirement", release.id() + "/" + requirement,
+                row.verdict().name(), "WAIVED until " + expiresAt, waiver.justification()));
+        return waiver;
+    }
+
+    /**
+     * Waives a cross-check finding the release's cross-check reports as ERROR now (about the release as a
+     * whole or about one of its models), signed like a requirement waiver.
+     */
+    @RolesAllowed({SAFETY_MANAGER})
+    public Waiver waiveFinding(long releaseId, String code, String justification, Instant expiresAt,
+                               String digestSeen, String challenge, char[] password) {
+        Attested attested = attest(releaseId, digestSeen, challenge, password);
+        Release release = attested.release();
+        List<Finding> findings = crossCheck.findings(release, evidence.all(release.id()));
+        Instant now = Instant.now();
+        // One valid waiver per finding: a second would hide who answers for it (an expired one may be renewed).
+        signatures.waiversOf(release.id()).stream()
+                .filter(w -> w.isValidFor(release, now) && w.findingCode().filter(code::equals).isPresent())
+                .findFirst().ifPresent(w -> {
+                    throw new Conflict("finding", code + " is already waived by " + w.printedName() + " until "
+                            + w.expiresAt() + " in this round");
+                });
+        Waiver waiver = Waiver.grantForFinding(release, code, findings, justification, expiresAt, attested.signer(),
+                attested.account().displayName(), now);
+        signatures.add(waiver);
+        trail.record(new AuditEntry(attested.signer(), "release.waiver", "finding", release.id() + "/" + code,
+                Finding.Severity.ERROR.name(), "WAIVED until " + expiresAt, waiver.justification()));
+        return waiver;
+    }
+
+    /** The release, locked, with the signer whose password and challenge were checked for the digest they saw. */
+    private record Attested(Release release, String signer, UserAccount account) {
+    }
+
+    private Attested attest(long releaseId, String digestSeen, String challenge, char[] password) {
         String signer = who();
         Release release = releases.withIdLocked(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
         release.ensureSignable(digestSeen);
         UserAccount account = authenticate(signer, password, "release", release.id().toString());
         redeem(challenge, release, signer, digestSeen);
-        TraceRow row = trace.matrixOf(release).row(requirement)
-                .orElseThrow(() -> new NoSuchEntity("requirement in the release's baseline", requirement));
-        Waiver waiver = Waiver.grant(release, requirement, row.verdict(), justification, expiresAt, signer,
-                account.displayName(), Instant.now());
-        signatures.add(waiver);
-        trail.record(new AuditEntry(signer, "release.waiver", "requirement", release.id() + "/" + requirement,
-                row.verdict().name(), "WAIVED until " + expiresAt, waiver.justification()));
-        return waiver;
+        return new Attested(release, signer, account);
     }
 
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
     public ApprovalStatus status(long releaseId) {
         Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
         if (release.baselineId().isEmpty()) {
-            return statusOf(release, false, List.of());
+            return statusOf(release, null, List.of());
         }
-        return statusOf(release, trace.matrixOf(release).gate().green(),
-                evidence.all(release.id()));
+        return statusOf(release, trace.matrixOf(release).gate(), evidence.all(release.id()));
     }
 
     /**
@@ -221,24 +262,32 @@ public class Signing {
      */
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
     public ApprovalStatus status(Release release, TraceMatrix matrix, List<Evidence> items) {
-        return statusOf(release, matrix.gate().green(), items);
+        return statusOf(release, matrix.gate(), items);
     }
 
-    private ApprovalStatus statusOf(Release release, boolean gateGreen, List<Evidence> items) {
+    /** @param gate the release's gate; null without a baseline (then the baseline is what is missing) */
+    private ApprovalStatus statusOf(Release release, Gate gate, List<Evidence> items) {
         Asil asil = highestAsil(release);
         ApprovalRule rule = policy.ruleFor(asil);
         List<String> missing = release.baselineId().isEmpty() ? List.of("a requirement baseline")
-                : missing(release, rule, gateGreen, items);
+                : missing(release, rule, gate, items);
         return new ApprovalStatus(release, asil, rule, signatures.ofRelease(release.id()),
                 signatures.waiversOf(release.id()), missing);
     }
 
-    private List<String> missing(Release release, ApprovalRule rule, boolean gateGreen, List<Evidence> items) {
+    /** What the policy still needs, and each cross-check ERROR that keeps the gate red by name. */
+    private List<String> missing(Release release, ApprovalRule rule, Gate gate, List<Evidence> items) {
         List<ApprovalPolicy.Approval> approvals = current(release).stream().filter(s -> s.meaning().isApproval())
                 .map(s -> new ApprovalPolicy.Approval(s.signer(),
                         accounts.named(s.signer()).map(UserAccount::roles).orElse(Set.of()))).toList();
         long unreviewed = items.stream().filter(e -> e.reviewState() == ReviewState.UNREVIEWED).count();
-        return ApprovalPolicy.missing(rule, approvals, gateGreen, unreviewed);
+        Set<String> waiverSigners = signatures.waiversOf(release.id()).stream().filter(w -> w.isOfCurrentRound(release))
+                .map(Waiver::signer).collect(Collectors.toSet());
+        List<String> missing = new ArrayList<>(ApprovalPolicy.missing(rule, approvals, gate.green(), unreviewed,
+                waiverSigners));
+        gate.blockingFindings().forEach(f -> missing.add("cross-check ERROR " + f.code() + " fixed or waived: "
+                + f.message()));
+        return missing;
     }
 
     private List<Signature> current(Release release) {

@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+
 /**
  * The approval policy: one rule per ASIL, chosen by the highest ASIL in the release's baseline. The
  * default (configurable in a file): QM/A one approver; B one approver and completed evidence review;
- * C/D two approvers, one a safety manager, independent of the creator and the uploaders.
+ * C/D two approvers, one a safety manager who signed no waiver in the round, independent of the creator and
+ * the uploaders.
  */
 public final class ApprovalPolicy {
 
@@ -41,17 +44,32 @@ public final class ApprovalPolicy {
     public record Approval(String signer, Set<String> roles) {
     }
 
+    /** What the status says while a rule's safety-manager signature is missing. */
+    public static final String INDEPENDENT_SAFETY_MANAGER =
+            "a signature by a safety manager who signed no waiver in this round (four eyes on every deviation)";
+
     /**
      * What is still missing before a release under {@code rule} may become APPROVED; empty when nothing is.
      *
-     * @param approvals        current (this round) approval signatures, one per signer
-     * @param gateGreen        whether every requirement is PASSED or WAIVED
-     * @param unreviewed       evidence items not yet reviewed
+     * <p>Four eyes on every deviation: where the rule needs a safety manager, one who signed a waiver in this
+     * round (of a requirement or of a finding, valid or expired) is not the independent safety-manager
+     * approval, since they would be approving their own exception. Their approval signature still counts as
+     * one of the rule's approvers: it is theirs and it is honest, only not independent. It is not refused
+     * when signed, because the order does not matter: a safety manager may approve first and waive later in
+     * the same round (after a waiver expired), and the status, computed from the round's records, must
+     * then say the same as for the other order.
+     *
+     * @param approvals     current (this round) approval signatures, one per signer
+     * @param gateGreen     whether every requirement is PASSED or WAIVED
+     * @param unreviewed    evidence items not yet reviewed
+     * @param waiverSigners who signed a waiver in this round
      */
-    public static List<String> missing(ApprovalRule rule, List<Approval> approvals, boolean gateGreen, long unreviewed) {
+    public static List<String> missing(ApprovalRule rule, List<Approval> approvals, boolean gateGreen, long unreviewed,
+                                       Set<String> waiverSigners) {
         List<String> missing = new ArrayList<>();
         if (!gateGreen) {
-            missing.add("the gate is not green: every requirement must be PASSED or WAIVED");
+            missing.add("the gate is not green: every requirement must be PASSED or WAIVED and no cross-check ERROR"
+                    + " may stand unwaived");
         }
         if (rule.evidenceReviewed() && unreviewed > 0) {
             missing.add(unreviewed + " evidence item(s) not reviewed yet");
@@ -59,8 +77,9 @@ public final class ApprovalPolicy {
         if (approvals.size() < rule.approvers()) {
             missing.add((rule.approvers() - approvals.size()) + " more approval signature(s)");
         }
-        if (rule.safetyManager() && approvals.stream().noneMatch(a -> a.roles().contains("SAFETY_MANAGER"))) {
-            missing.add("a signature by a safety manager");
+        if (rule.safetyManager() && approvals.stream().noneMatch(a -> a.roles().contains(SAFETY_MANAGER)
+                && !waiverSigners.contains(a.signer()))) {
+            missing.add(INDEPENDENT_SAFETY_MANAGER);
         }
         return missing;
     }

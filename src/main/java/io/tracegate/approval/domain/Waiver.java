@@ -1,5 +1,6 @@
 package io.tracegate.approval.domain;
 
+import io.tracegate.evidence.domain.Finding;
 import io.tracegate.evidence.domain.Verdict;
 import io.tracegate.platform.failure.Conflict;
 import io.tracegate.platform.failure.InvalidInput;
@@ -18,10 +19,16 @@ import jakarta.persistence.Table;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * A signed, justified, expiring exception for one requirement that is not PASSED in the release under
- * review. While valid (same review round, not expired) it turns the requirement's verdict into WAIVED.
+ * A signed, justified, expiring exception in the release under review, for exactly one of: a requirement
+ * that is not PASSED, or a cross-check finding code the release's cross-check reports as ERROR. While valid
+ * (same review round, not expired) the requirement's verdict becomes WAIVED, or the finding stops keeping
+ * the gate red. A finding is waived by its stable code, not its message: the message carries numbers that
+ * may be worded differently, the code names the contradiction the safety manager accepted.
  */
 @Entity
 @Table(name = "waiver")
@@ -38,12 +45,20 @@ public class Waiver {
     @Embedded
     private SignedContent signed;
 
-    @Column(name = "req_id", nullable = false, length = 100)
+    /** Cross-check codes are lower-case words joined by hyphens ({@code qat-without-qdq}). */
+    private static final Pattern FINDING_CODE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    /** Null for a finding waiver; the database checks that exactly one of this and the finding code is set. */
+    @Column(name = "req_id", length = 100)
     private String requirementId;
 
+    /** Null for a finding waiver, which waives an ERROR, not a verdict. */
     @Enumerated(EnumType.STRING)
-    @Column(name = "verdict_waived", nullable = false, length = 12)
+    @Column(name = "verdict_waived", length = 12)
     private Verdict verdictWaived;
+
+    @Column(name = "finding_code", length = 100)
+    private String findingCode;
 
     @Column(nullable = false, length = 4000)
     private String justification;
@@ -60,6 +75,35 @@ public class Waiver {
             throw new Conflict("requirement", requirement + " is " + current + "; only a requirement that is not "
                     + "PASSED can be waived");
         }
+        Waiver w = signed(release, justification, expiresAt, signer, printedName, at);
+        w.requirementId = requirement.value();
+        w.verdictWaived = current;
+        return w;
+    }
+
+    /**
+     * Waives the cross-check finding {@code code}, which must be among the release's current findings as an
+     * ERROR: a WARNING or INFO keeps no gate red, and a finding that is not reported has nothing to waive (a
+     * waiver "in advance" would hide an error nobody has looked at).
+     *
+     * @param current every finding the release's cross-check reports now, general and per model
+     */
+    public static Waiver grantForFinding(Release release, String code, Collection<Finding> current, String justification,
+                                         Instant expiresAt, String signer, String printedName, Instant at) {
+        if (code == null || code.length() > 100 || !FINDING_CODE.matcher(code).matches()) {
+            throw new InvalidInput("finding", "must be a cross-check finding code such as qat-without-qdq");
+        }
+        if (current.stream().noneMatch(f -> f.severity() == Finding.Severity.ERROR && f.code().equals(code))) {
+            throw new Conflict("finding", "the cross-check of " + release.label() + " does not report " + code
+                    + " as an ERROR now; only a current ERROR finding can be waived");
+        }
+        Waiver w = signed(release, justification, expiresAt, signer, printedName, at);
+        w.findingCode = code;
+        return w;
+    }
+
+    private static Waiver signed(Release release, String justification, Instant expiresAt, String signer,
+                                 String printedName, Instant at) {
         if (justification == null || justification.strip().length() < 20 || justification.length() > 4000) {
             throw new InvalidInput("justification", "is required: 20 to 4000 characters saying why the risk is acceptable");
         }
@@ -67,8 +111,6 @@ public class Waiver {
             throw new InvalidInput("expiresAt", "must be in the future and at most " + LONGEST.toDays() + " days away");
         }
         Waiver w = new Waiver();
-        w.requirementId = requirement.value();
-        w.verdictWaived = current;
         w.justification = justification.strip();
         w.expiresAt = expiresAt;
         w.signed = SignedContent.of(release, signer, printedName, at);
@@ -80,16 +122,31 @@ public class Waiver {
         return signed.isCurrentFor(release) && now.isBefore(expiresAt);
     }
 
+    /**
+     * Signed in the release's current round, valid or expired: its signer has taken part in a deviation of
+     * this round (the four-eyes rule of {@link ApprovalPolicy#missing}).
+     */
+    public boolean isOfCurrentRound(Release release) {
+        return signed.isCurrentFor(release);
+    }
+
     public Long id() {
         return id;
     }
 
-    public RequirementId requirementId() {
-        return new RequirementId(requirementId);
+    /** The requirement waived; empty for a finding waiver. */
+    public Optional<RequirementId> requirementId() {
+        return Optional.ofNullable(requirementId).map(RequirementId::new);
     }
 
-    public Verdict verdictWaived() {
-        return verdictWaived;
+    /** The verdict the requirement had when waived; empty for a finding waiver. */
+    public Optional<Verdict> verdictWaived() {
+        return Optional.ofNullable(verdictWaived);
+    }
+
+    /** The cross-check finding code waived; empty for a requirement waiver. */
+    public Optional<String> findingCode() {
+        return Optional.ofNullable(findingCode);
     }
 
     public String justification() {

@@ -48,7 +48,13 @@ public class JpaSignatures implements Signatures, Waivers {
 
     @Override
     public Set<RequirementId> validFor(Release release, Instant now) {
-        return waiversOf(release.id()).stream().filter(w -> w.isValidFor(release, now)).map(Waiver::requirementId)
-                .collect(Collectors.toSet());
+        return waiversOf(release.id()).stream().filter(w -> w.isValidFor(release, now))
+                .flatMap(w -> w.requirementId().stream()).collect(Collectors.toSet());
+    }
+
+    @Override
+    public Set<String> findingCodesValidFor(Release release, Instant now) {
+        return waiversOf(release.id()).stream().filter(w -> w.isValidFor(release, now))
+                .flatMap(w -> w.findingCode().stream()).collect(Collectors.toSet());
     }
 }

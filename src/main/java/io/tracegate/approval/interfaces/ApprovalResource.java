@@ -148,30 +148,54 @@ public class ApprovalResource {
         }
     }
 
-    /** A waiver with its justification and expiry, signed by a safety manager. */
-    public record WaiverView(long id, String requirement, String verdictWaived, String justification,
+    /**
+     * A waiver with its justification and expiry, signed by a safety manager; for a requirement
+     * ({@code requirement}, {@code verdictWaived}) or for a cross-check finding ({@code finding}), the other
+     * fields null.
+     */
+    public record WaiverView(long id, String requirement, String finding, String verdictWaived, String justification,
                              Instant expiresAt, String signer, String printedName, Instant signedAt, int round,
                              String manifestDigest, boolean valid) {
         static WaiverView of(Waiver w, Release release) {
-            return new WaiverView(w.id(), w.requirementId().value(), w.verdictWaived().name(), w.justification(),
+            return new WaiverView(w.id(), w.requirementId().map(RequirementId::value).orElse(null),
+                    w.findingCode().orElse(null), w.verdictWaived().map(Enum::name).orElse(null), w.justification(),
                     w.expiresAt(), w.signer(), w.printedName(), w.signedAt(), w.round(), w.manifestDigest(),
                     w.isValidFor(release, Instant.now()));
         }
     }
 
-    /** {@code {"requirement", "justification", "expiresAt", "manifestDigest", "challenge", "password"}}. */
+    /**
+     * {@code {"requirement" | "finding", "justification", "expiresAt", "manifestDigest", "challenge", "password"}}:
+     * exactly one of {@code requirement} (a requirement id) and {@code finding} (a cross-check finding code).
+     */
     @POST
     @Path("waivers")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({SAFETY_MANAGER})
     public Response waive(@PathParam("id") long releaseId, InputStream body) {
-        JsonFields json = JsonRequest.read(body).allowOnly("requirement", "justification", "expiresAt",
+        JsonFields json = JsonRequest.read(body).allowOnly("requirement", "finding", "justification", "expiresAt",
                 "manifestDigest", "challenge", "password");
+        String requirement = json.optionalString("requirement");
+        String finding = json.optionalString("finding");
+        if (requirement == null && finding == null) {
+            throw new InvalidInput("requirement", "is required: the requirement id to waive, or 'finding' with a "
+                    + "cross-check finding code instead");
+        }
+        if (requirement != null && finding != null) {
+            throw new InvalidInput("finding", "a waiver is for one requirement or one finding: give 'requirement' or "
+                    + "'finding', not both");
+        }
         char[] password = json.requiredString("password").toCharArray();
         try {
-            Waiver waiver = signing.waive(releaseId, new RequirementId(json.requiredString("requirement")),
-                    json.optionalString("justification"), instant(json.requiredString("expiresAt")),
-                    json.requiredString("manifestDigest"), json.optionalString("challenge"), password);
+            String justification = json.optionalString("justification");
+            Instant expiresAt = instant(json.requiredString("expiresAt"));
+            String digest = json.requiredString("manifestDigest");
+            String challenge = json.optionalString("challenge");
+            Waiver waiver = requirement != null
+                    ? signing.waive(releaseId, new RequirementId(requirement), justification, expiresAt, digest,
+                            challenge, password)
+                    : signing.waiveFinding(releaseId, finding.strip(), justification, expiresAt, digest, challenge,
+                            password);
             Release release = signing.status(releaseId).release();
             return Response.status(Response.Status.CREATED).entity(WaiverView.of(waiver, release)).build();
         } finally {

@@ -6,7 +6,9 @@ import io.tracegate.approval.domain.Waiver;
 import io.tracegate.audit.domain.PackageContent.Approval;
 import io.tracegate.audit.domain.PackageContent.SignatureLine;
 import io.tracegate.audit.domain.PackageContent.WaiverLine;
+import io.tracegate.evidence.domain.Finding;
 import io.tracegate.release.domain.Release;
+import io.tracegate.requirement.domain.RequirementId;
 
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +36,8 @@ final class ApprovalLines {
     }
 
     private static WaiverLine of(Waiver w, Release release, Instant now) {
-        return new WaiverLine(w.requirementId().value(), w.verdictWaived().name(), w.justification(), w.expiresAt(),
-                w.signer(), w.printedName(), w.signedAt(), w.round(), w.isValidFor(release, now));
+        return new WaiverLine(w.requirementId().map(RequirementId::value).orElse(null), w.findingCode().orElse(null),
+                w.verdictWaived().map(Enum::name).orElse(Finding.Severity.ERROR.name()), w.justification(),
+                w.expiresAt(), w.signer(), w.printedName(), w.signedAt(), w.round(), w.isValidFor(release, now));
     }
 }

@@ -123,7 +123,7 @@ public class PackageAssembly {
         filesKnown.accept(files);
         RequirementBaseline baseline = release.baselineId().flatMap(baselines::withId).orElseThrow();
         ReleaseManifest manifest = review.manifest(release, artifactList, baseline, items);
-        ReleaseTrace.Traced traced = trace.traced(release);
+        ReleaseTrace.Traced traced = trace.traced(release, items);
         TraceMatrix matrix = traced.matrix();
         Signing.ApprovalStatus approval = signing.status(release, matrix, items);
         ReleaseCrossCheck.Report check = crossCheck.check(release, items);

@@ -33,7 +33,7 @@ final class Summaries {
                 r.statusReason().orElse(null), r.reviewRound(), r.createdBy(), r.createdAt(),
                 r.reference().map(ref -> ref.label() + " (release " + ref.id() + ", " + ref.status() + ")").orElse(null),
                 matrix.gate().green(), counts, matrix.gate().blockingNames(),
-                approval.highestAsil().name(), digest, frozen, note);
+                approval.highestAsil().name(), digest, frozen, note, matrix.warnings(), matrix.warningCount());
     }
 
     static PackageContent.Baseline baseline(RequirementBaseline b) {

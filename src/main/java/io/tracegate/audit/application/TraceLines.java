@@ -3,6 +3,7 @@ package io.tracegate.audit.application;
 import io.tracegate.audit.domain.PackageContent.CriterionLine;
 import io.tracegate.audit.domain.PackageContent.KpiCheck;
 import io.tracegate.audit.domain.PackageContent.LatencyChart;
+import io.tracegate.audit.domain.PackageContent.TestLine;
 import io.tracegate.audit.domain.PackageContent.TraceLine;
 import io.tracegate.audit.domain.PackageContent.ValueLine;
 import io.tracegate.evidence.domain.CriterionResult;
@@ -33,7 +34,7 @@ final class TraceLines {
                     c.verdict().name(), c.measurements().stream().map(m -> value(m, reviews)).toList())).toList();
             lines.add(new TraceLine(row.id().value(), row.title(), row.asil().name(),
                     row.parents().stream().map(RequirementId::value).toList(), row.verdict().name(), row.reason(),
-                    criteria, tests(row.tests()), row.evidence()));
+                    criteria, tests(row.tests()), row.evidence(), notes(row.tests())));
         }
         return lines;
     }
@@ -66,6 +67,11 @@ final class TraceLines {
     private static ValueLine value(Measurement m, Map<Long, String> reviews) {
         return new ValueLine(m.evidenceId(), m.metric(), m.value().toPlainString(), m.met(), m.counts(), m.derived(),
                 reviews.getOrDefault(m.evidenceId(), "UNKNOWN"));
+    }
+
+    private static List<TestLine> notes(TestTally t) {
+        return t.notes().stream().map(n -> new TestLine(n.evidenceId(), n.file(), n.test(), n.outcome().name(),
+                n.message(), n.passedIn())).toList();
     }
 
     static String tests(TestTally t) {

@@ -41,13 +41,22 @@ public record PackageContent(Summary summary, Identity identity, Optimization op
     /**
      * @param manifestFrozen false for a DRAFT: the digest is what submitting now would freeze
      * @param manifestNote   a warning when the content no longer matches the frozen digest; null when it does
-     * @param blocking       the requirements that keep the gate red
+     * @param blocking       what keeps the gate red: "cross-check <code>" for an unwaived ERROR finding, then
+     *                       requirement ids
+     * @param traceWarnings  ids named by evidence that are not in the baseline, in words (the first of them)
+     * @param traceWarningCount how many such ids there are in all
      */
     public record Summary(long releaseId, String model, String version, String description, String status,
                           Instant statusChangedAt, String statusChangedBy, String statusReason, int reviewRound,
                           String createdBy, Instant createdAt, String reference, boolean gateGreen,
                           SortedMap<String, Integer> verdictCounts, List<String> blocking, String highestAsil,
-                          String manifestDigest, boolean manifestFrozen, String manifestNote) {
+                          String manifestDigest, boolean manifestFrozen, String manifestNote,
+                          List<String> traceWarnings, int traceWarningCount) {
+
+        public Summary {
+            blocking = List.copyOf(blocking);
+            traceWarnings = List.copyOf(traceWarnings);
+        }
     }
 
     public record Identity(List<ArtifactLine> artifacts, List<ModelLine> models) {
@@ -76,9 +85,29 @@ public record PackageContent(Summary summary, Identity identity, Optimization op
                            SortedMap<String, Integer> byAsil) {
     }
 
-    /** One requirement's row of the trace matrix. */
+    /**
+     * One requirement's row of the trace matrix.
+     *
+     * @param notes the linked tests that did not pass, failures first (at most a few per requirement)
+     */
     public record TraceLine(String requirement, String title, String asil, List<String> parents, String verdict,
-                            String reason, List<CriterionLine> criteria, String tests, List<Long> evidence) {
+                            String reason, List<CriterionLine> criteria, String tests, List<Long> evidence,
+                            List<TestLine> notes) {
+
+        public TraceLine {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /**
+     * A linked test that did not pass, and why: what an assessor needs beside a verdict that tests decided.
+     *
+     * @param outcome  FAILED, ERROR, FLAKY or SKIPPED
+     * @param message  the failure, error or skip message in full, as the test report gave it; null when it gave none
+     * @param passedIn another evidence file in which the same test passed; null when there is none
+     */
+    public record TestLine(long evidenceId, String file, String test, String outcome, String message,
+                           String passedIn) {
     }
 
     public record CriterionLine(String criterion, String verdict, List<ValueLine> values) {
@@ -123,8 +152,19 @@ public record PackageContent(Summary summary, Identity identity, Optimization op
                                List<String> requirements) {
     }
 
-    public record WaiverLine(String requirement, String verdictWaived, String justification, Instant expiresAt,
-                             String signer, String printedName, Instant signedAt, int round, boolean valid) {
+    /**
+     * @param requirement   the requirement waived, or null for a finding waiver
+     * @param finding       the cross-check finding code waived, or null for a requirement waiver
+     * @param verdictWaived the requirement's verdict when waived, or ERROR for a finding
+     */
+    public record WaiverLine(String requirement, String finding, String verdictWaived, String justification,
+                             Instant expiresAt, String signer, String printedName, Instant signedAt, int round,
+                             boolean valid) {
+
+        /** What was waived, in the report's words. */
+        public String subject() {
+            return requirement != null ? requirement : "finding " + finding;
+        }
     }
 
     /** An electronic signature as Part 11 §11.50 wants it shown: printed name, UTC time, meaning. */

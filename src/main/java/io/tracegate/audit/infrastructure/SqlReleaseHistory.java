@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
 
 /**
  * A release's history read from the audit trail's table with plain JDBC: the events whose subject is the
- * release, one of its requirements (waivers: {@code <release>/<requirement>}), one of its artifacts or one of
- * its evidence items, and the chain verified from its first event to the release's last.
+ * release, one of its requirements or cross-check findings (waivers: {@code <release>/<requirement>},
+ * {@code <release>/<finding code>}), one of its artifacts or one of its evidence items, and the chain
+ * verified from its first event to the release's last.
  *
  * <p>Both come from one walk over the trail in keyset pages of {@value #BATCH}, which verifies the chain and
  * keeps the release's events on the way: verifying reads every event up to the release's last anyway, and
@@ -119,7 +120,7 @@ public class SqlReleaseHistory implements ReleaseHistory {
             String id = e.subjectId();
             return switch (e.subjectType()) {
                 case "release" -> release.equals(id);
-                case "requirement" -> id != null && id.startsWith(waiverPrefix);
+                case "requirement", "finding" -> id != null && id.startsWith(waiverPrefix);
                 case "artifact" -> artifacts.contains(id);
                 case "evidence" -> evidence.contains(id);
                 default -> false;

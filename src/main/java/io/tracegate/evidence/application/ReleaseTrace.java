@@ -1,5 +1,6 @@
 package io.tracegate.evidence.application;
 
+import io.tracegate.evidence.domain.Evidence;
 import io.tracegate.evidence.domain.EvidenceFacts;
 import io.tracegate.evidence.domain.EvidenceItems;
 import io.tracegate.evidence.domain.Metric;
@@ -16,6 +17,7 @@ import io.tracegate.requirement.domain.RequirementBaseline;
 import io.tracegate.requirement.domain.RequirementBaselines;
 import io.tracegate.requirement.domain.RequirementId;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
@@ -23,7 +25,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
 import static io.tracegate.platform.security.Roles.APPROVER;
@@ -50,6 +51,9 @@ public class ReleaseTrace {
 
     @Inject
     io.tracegate.evidence.domain.Waivers waivers;
+
+    @EJB
+    ReleaseCrossCheck crossCheck;
 
     /** For other use cases in the same transaction (signing checks the gate). */
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
@@ -79,12 +83,16 @@ public class ReleaseTrace {
                 release.reference().map(r -> metricsOf(items.factsOf(r.id()))).orElse(List.of()));
     }
 
-    /** For the audit package, which shows both: each release's evidence is read once instead of three times. */
+    /**
+     * For the audit package, which shows both: each release's evidence is read once instead of three times.
+     *
+     * @param items the release's evidence items, which the caller read already (for the cross-check's findings)
+     */
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
-    public Traced traced(Release release) {
-        List<EvidenceFacts> evidence = items.factsOf(release.id());
-        List<Metric> reference = release.reference().map(r -> metricsOf(items.factsOf(r.id()))).orElse(List.of());
-        TraceMatrix matrix = TraceMatrix.compute(inputFor(release, evidence, reference));
+    public Traced traced(Release release, List<Evidence> items) {
+        List<EvidenceFacts> evidence = this.items.factsOf(release.id());
+        List<Metric> reference = release.reference().map(r -> metricsOf(this.items.factsOf(r.id()))).orElse(List.of());
+        TraceMatrix matrix = TraceMatrix.compute(inputFor(release, evidence, reference, items));
         return new Traced(matrix, regressionOf(release, metricsOf(evidence), reference));
     }
 
@@ -107,10 +115,12 @@ public class ReleaseTrace {
 
     TraceInput inputFor(Release release) {
         return inputFor(release, items.factsOf(release.id()),
-                release.reference().map(ref -> metricsOf(items.factsOf(ref.id()))).orElse(List.of()));
+                release.reference().map(ref -> metricsOf(items.factsOf(ref.id()))).orElse(List.of()),
+                items.all(release.id()));
     }
 
-    private TraceInput inputFor(Release release, List<EvidenceFacts> evidence, List<Metric> reference) {
+    private TraceInput inputFor(Release release, List<EvidenceFacts> evidence, List<Metric> reference,
+                                List<Evidence> evidenceItems) {
         RequirementBaseline baseline = release.baselineId().flatMap(baselines::withId)
                 .orElseThrow(() -> new Conflict("baseline", "release " + release.label()
                         + " has no requirement baseline yet; link one with PUT /api/releases/" + release.id() + "/baseline"));
@@ -126,6 +136,7 @@ public class ReleaseTrace {
         }
         Instant now = Instant.now();
         return new TraceInput(baseline.id(), requirements, evidence, reference, earlier,
-                waivers.validFor(release, now), List.of(), Set.of());
+                waivers.validFor(release, now), crossCheck.findings(release, evidenceItems),
+                waivers.findingCodesValidFor(release, now));
     }
 }

@@ -1,7 +1,6 @@
 package io.tracegate.evidence.domain;
 
 import io.tracegate.evidence.domain.Finding.Severity;
-import io.tracegate.release.domain.CalibrationDataset;
 import io.tracegate.release.domain.OptimizationRecipe;
 import io.tracegate.release.domain.Precision;
 import io.tracegate.release.domain.Pruning;
@@ -16,19 +15,36 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * Checks an ONNX model's facts against the optimization recipe its release declares, so a reviewer sees at once
- * when the uploaded model cannot be what the recipe says (an FP32 recipe with a quantized graph, a QAT recipe
- * without Q/DQ nodes, a pruning claim on dense weights, another calibration set).
+ * Checks a release's optimization recipe against its artifacts and its evidence's provenance, so a reviewer sees at
+ * once when the uploaded files cannot be what the recipe says (an FP32 recipe with a quantized graph, a QAT recipe
+ * without Q/DQ nodes, a PTQ recipe without its calibration cache, a pruning claim on dense weights, another
+ * calibration set). An ERROR means the files contradict the recipe, or a PTQ release lacks what shows how its INT8
+ * scales were made: the release is not consistent ({@code consistent:false}) and the gate stays red until the
+ * finding is fixed or waived. Waivers name a finding by its code, so a code is stable and means one thing.
  *
- * <p>Rules, by finding code:
+ * <p>Release-level rules ({@link #checkRelease}), once per release whatever its number of ONNX models:
  * <ul>
- *   <li>{@code quantization-present} (INFO), {@code ptq-implicit-quantization} (WARNING), {@code qat-without-qdq}
+ *   <li>{@code no-recipe} (WARNING), {@code no-onnx-model} (WARNING): nothing to check against;</li>
+ *   <li>{@code ptq-without-calibration-set} (ERROR): an INT8/MIXED recipe by PTQ names no calibration set with its
+ *       SHA-256 (the API refuses such recipes; older rows may hold one);</li>
+ *   <li>{@code ptq-without-calibration-cache} (ERROR): an INT8/MIXED recipe by PTQ, no calibration cache artifact,
+ *       and not every ONNX model carries Q/DQ nodes. With Q/DQ nodes TensorRT takes the scales from the graph and
+ *       ignores a cache (explicit quantization); without an ONNX model this exemption cannot be shown;</li>
+ *   <li>{@code calibration-set-match} (INFO), {@code calibration-set-mismatch} (ERROR, any evidence names another
+ *       set than the recipe), {@code calibration-set-unverified} (ERROR for PTQ, INFO for QAT: no evidence names a
+ *       calibration set), {@code calibration-set-unexpected} (WARNING, INFO for QAT: evidence names a set, the recipe
+ *       none): the recipe's calibration-set SHA-256 against the {@code calibrationSha256} of the evidence's
+ *       provenance;</li>
+ *   <li>{@code calibration-sets-differ} (ERROR): the evidence names more than one calibration set.</li>
+ * </ul>
+ *
+ * <p>Model-level rules ({@link #checkModel}), per ONNX model:
+ * <ul>
+ *   <li>{@code quantization-present} (INFO), {@code ptq-implicit-quantization} (WARNING: implicit quantization is
+ *       deprecated in TensorRT 10; the missing cache is the release-level ERROR above), {@code qat-without-qdq}
  *       (ERROR): an INT8/MIXED recipe against the graph's Q/DQ nodes, integer operators and INT8 weights;</li>
  *   <li>{@code quantized-graph-for-float-recipe} (ERROR): an FP32/FP16 recipe with a quantized graph;
  *       {@code half-precision-weights-for-fp32-recipe} (WARNING): FP32 claimed, FLOAT16/BFLOAT16 weights stored;</li>
- *   <li>{@code calibration-set-match} (INFO), {@code calibration-set-mismatch} (ERROR),
- *       {@code calibration-set-unverified} (INFO), {@code calibration-set-unexpected} (WARNING, INFO for QAT):
- *       the recipe's calibration-set SHA-256 against the one in the evidence's provenance;</li>
  *   <li>{@code qdq-opset-too-old} (WARNING): Q/DQ nodes with a standard opset below 13;</li>
  *   <li>{@code qdq-granularity} (INFO): per-channel and per-tensor Q/DQ counts;</li>
  *   <li>{@code pruning-confirmed} (INFO), {@code pruning-below-claim} (WARNING), {@code pruning-not-found} (ERROR),
@@ -36,6 +52,7 @@ import java.util.OptionalLong;
  *       of zero weights (rank 2 and more) counted in the file;</li>
  *   <li>{@code external-data} (WARNING): weights kept in files the upload does not contain.</li>
  * </ul>
+ * The application adds {@code unreadable-model} (ERROR) for an ONNX artifact that cannot be read.
  */
 public final class RecipeCrossCheck {
 
@@ -48,13 +65,30 @@ public final class RecipeCrossCheck {
     /** From this share of zero weights on, an unclaimed sparsity is worth a remark. */
     public static final double UNCLAIMED_SPARSITY = 0.30;
 
-    public List<Finding> check(OptimizationRecipe recipe, ModelFacts facts, Optional<String> calibrationSha256FromProvenance) {
+    /** The rules about the release as a whole; {@code recipe} is empty when the release has none yet. */
+    public List<Finding> checkRelease(Optional<OptimizationRecipe> recipe, ReleaseContents contents) {
+        Objects.requireNonNull(recipe, "recipe");
+        Objects.requireNonNull(contents, "contents");
+        List<Finding> findings = new ArrayList<>();
+        if (recipe.isEmpty()) {
+            findings.add(new Finding(Severity.WARNING, "no-recipe",
+                    "The release has no optimization recipe yet, so there is nothing to check the artifacts against."));
+        }
+        if (contents.onnxModels().isEmpty()) {
+            findings.add(new Finding(Severity.WARNING, "no-onnx-model",
+                    "The release has no ONNX model artifact: the recipe cannot be checked against the graph."));
+        }
+        CalibrationCrossCheck.consistentAcrossEvidence(contents.calibrationSets(), findings);
+        recipe.ifPresent(r -> CalibrationCrossCheck.check(r, contents, findings));
+        return List.copyOf(findings);
+    }
+
+    /** The rules about one ONNX model's facts. */
+    public List<Finding> checkModel(OptimizationRecipe recipe, ModelFacts facts) {
         Objects.requireNonNull(recipe, "recipe");
         Objects.requireNonNull(facts, "facts");
         List<Finding> findings = new ArrayList<>();
         precision(recipe, facts, findings);
-        calibration(recipe, calibrationSha256FromProvenance == null ? Optional.empty() : calibrationSha256FromProvenance,
-                findings);
         opset(facts, findings);
         granularity(facts, findings);
         pruning(recipe, facts, findings);
@@ -87,8 +121,8 @@ public final class RecipeCrossCheck {
             } else {
                 findings.add(new Finding(Severity.WARNING, "ptq-implicit-quantization", "The recipe says " + claimed
                         + " through " + method + " but the ONNX graph has no Q/DQ nodes: quantization must come from a"
-                        + " calibration cache (implicit quantization, deprecated in TensorRT 10), so the calibration"
-                        + " cache and the calibration set it was computed on must be part of the release evidence."));
+                        + " calibration cache (implicit quantization, deprecated in TensorRT 10); exporting the"
+                        + " calibrated scales as Q/DQ nodes keeps them in the graph."));
             }
             return;
         }
@@ -113,36 +147,6 @@ public final class RecipeCrossCheck {
         return q.quantizeLinear() + " QuantizeLinear and " + q.dequantizeLinear() + " DequantizeLinear nodes, "
                 + q.integerOpCount() + " integer operators, " + p.int8Weights() + " weights stored as INT8/UINT8"
                 + (int8Share.isPresent() ? " (" + percent(int8Share.getAsDouble()) + " of all weights)" : "");
-    }
-
-    private static void calibration(OptimizationRecipe recipe, Optional<String> provenance, List<Finding> findings) {
-        Optional<CalibrationDataset> declared = recipe.calibrationDataset();
-        Optional<String> evidenceHash = provenance.map(hash -> hash.trim().toLowerCase(Locale.ROOT))
-                .filter(hash -> !hash.isEmpty());
-        if (declared.isPresent()) {
-            CalibrationDataset set = declared.get();
-            String recipeHash = set.sha256().hex();
-            if (evidenceHash.isEmpty()) {
-                findings.add(new Finding(Severity.INFO, "calibration-set-unverified", "The recipe names the"
-                        + " calibration set '" + set.name() + "' (SHA-256 " + recipeHash + "), but the evidence's"
-                        + " provenance gives no calibration-set hash, so this file does not show which data calibrated"
-                        + " the model."));
-            } else if (evidenceHash.get().equals(recipeHash)) {
-                findings.add(new Finding(Severity.INFO, "calibration-set-match", "The evidence was calibrated on the"
-                        + " recipe's calibration set '" + set.name() + "' (SHA-256 " + recipeHash + ")."));
-            } else {
-                findings.add(new Finding(Severity.ERROR, "calibration-set-mismatch", "The evidence was calibrated on"
-                        + " the data set with SHA-256 " + evidenceHash.get() + ", but the recipe's calibration set '"
-                        + set.name() + "' has SHA-256 " + recipeHash + ": the model was calibrated on other data than"
-                        + " the release declares."));
-            }
-        } else if (evidenceHash.isPresent()) {
-            boolean qat = recipe.quantization() == QuantizationMethod.QAT;
-            findings.add(new Finding(qat ? Severity.INFO : Severity.WARNING, "calibration-set-unexpected", "The"
-                    + " evidence names a calibration set (SHA-256 " + evidenceHash.get() + ") but the recipe declares"
-                    + " none" + (qat ? " (QAT may calibrate initial scales; consider recording the set)."
-                    : ": a model without quantization should not have been calibrated.")));
-        }
     }
 
     private static void opset(ModelFacts facts, List<Finding> findings) {

@@ -116,8 +116,7 @@ final class RequirementVerification {
 
         String reason(boolean reviewNeeded) {
             int failures = tally.failed() + tally.errors();
-            String notes = tally.notes().isEmpty() ? "" : ": " + String.join("; ",
-                    tally.notes().stream().map(TestNote::describe).toList());
+            String notes = notes(tally);
             if (failures > 0) {
                 return failures + " linked test(s) failed" + notes;
             }
@@ -129,6 +128,26 @@ final class RequirementVerification {
                     : "linked tests passed but their evidence awaits review" + (reviewNeeded ? " (ASIL B+ needs accepted evidence)" : "");
             return notRun == 0 ? passed : passed + "; " + notRun + " skipped or flaky" + notes;
         }
+    }
+
+    /** Reasons in the trace are sentences, not logs: the first notes, each message cut; {@code tests.notes} has them whole. */
+    private static final int NOTES_IN_REASON = 3;
+    private static final int MESSAGE_IN_REASON = 120;
+
+    private static String notes(TestTally tally) {
+        if (tally.notes().isEmpty()) {
+            return "";
+        }
+        List<String> shown = new ArrayList<>();
+        for (TestNote n : tally.notes().subList(0, Math.min(NOTES_IN_REASON, tally.notes().size()))) {
+            String message = n.message() == null ? null : n.message().strip().replaceAll("\\s+", " ");
+            if (message != null && message.length() > MESSAGE_IN_REASON) {
+                message = message.substring(0, MESSAGE_IN_REASON) + "…";
+            }
+            shown.add(new TestNote(n.evidenceId(), n.file(), n.test(), n.outcome(), message, n.passedIn()).describe());
+        }
+        int more = tally.failed() + tally.errors() + tally.skipped() + tally.flaky() - shown.size();
+        return ": " + String.join("; ", shown) + (more > 0 ? "; and " + more + " more" : "");
     }
 
     private static Tests tests(List<EvidenceLinks.Link> considered, boolean reviewNeeded) {

@@ -3,7 +3,6 @@ package io.tracegate.evidence.infrastructure;
 import io.tracegate.evidence.domain.EvidenceFormat;
 import io.tracegate.evidence.domain.Metric;
 import io.tracegate.evidence.domain.ModelFacts;
-import io.tracegate.evidence.domain.ModelInspector;
 import io.tracegate.evidence.domain.ModelFacts.TensorSignature;
 import io.tracegate.evidence.domain.ParsedEvidence;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +19,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * ONNX models ({@code *.onnx}) as evidence: {@link #facts} gives the {@link ModelFacts} the recipe cross-check
- * needs, {@link #read} the same facts as metrics (all dimensionless):
+ * ONNX models ({@code *.onnx}) as evidence: {@link #facts} gives the {@link ModelFacts} ({@link StoredOnnxModels}
+ * reads them for the recipe cross-check), {@link #read} the same facts as metrics (all dimensionless):
  * <ul>
  *   <li>{@code model.ir_version}, {@code model.opset} (standard domain), {@code model.input_count},
  *       {@code model.output_count}, {@code model.node_count}, {@code model.op_count[op=Conv]} per operator type</li>
@@ -36,7 +35,7 @@ import java.util.stream.Collectors;
  * Malformed or hostile files are refused (see {@link OnnxReader}); external data paths are never opened.
  */
 @ApplicationScoped
-public class OnnxFormat implements EvidenceFormat, ModelInspector {
+public class OnnxFormat implements EvidenceFormat {
 
     public static final String NAME = "onnx";
 
@@ -76,12 +75,6 @@ public class OnnxFormat implements EvidenceFormat, ModelInspector {
      */
     public ModelFacts facts(String fileName, InputStream content) {
         return OnnxReader.read(fileName, content, -1);
-    }
-
-    /** As {@link #facts(String, InputStream)}, with the file's size for sharper messages about bad lengths. */
-    @Override
-    public ModelFacts facts(String fileName, InputStream content, long size) {
-        return OnnxReader.read(fileName, content, size);
     }
 
     static List<Metric> metrics(ModelFacts facts) {

@@ -65,7 +65,7 @@ public class CrossCheckResource {
     public record ModelView(long artifactId, String fileName, String sha256, FactsView facts, List<FindingView> findings) {
     }
 
-    /** The report; {@code consistent} is false when any finding is an ERROR. */
+    /** The report; {@code consistent} is false when any finding, of the release or of a model, is an ERROR. */
     public record CrossCheckView(long releaseId, boolean consistent, List<FindingView> findings, List<ModelView> models) {
     }
 
@@ -76,8 +76,7 @@ public class CrossCheckResource {
         List<ModelView> models = report.models().stream().map(m -> new ModelView(m.artifact().id(),
                 m.artifact().fileName().value(), m.artifact().sha256().hex(), m.facts().map(FactsView::of).orElse(null),
                 m.findings().stream().map(FindingView::of).toList())).toList();
-        boolean consistent = report.findings().stream().noneMatch(f -> f.severity() == Finding.Severity.ERROR)
-                && report.models().stream().flatMap(m -> m.findings().stream()).noneMatch(f -> f.severity() == Finding.Severity.ERROR);
-        return new CrossCheckView(releaseId, consistent, report.findings().stream().map(FindingView::of).toList(), models);
+        return new CrossCheckView(releaseId, report.consistent(), report.findings().stream().map(FindingView::of).toList(),
+                models);
     }
 }

@@ -12,6 +12,7 @@ import io.tracegate.evidence.domain.ReviewState;
 import io.tracegate.evidence.domain.TestResult;
 import io.tracegate.platform.blob.Sha256;
 import io.tracegate.platform.failure.InvalidInput;
+import io.tracegate.platform.paging.Page;
 import io.tracegate.platform.paging.PageView;
 import io.tracegate.platform.web.JsonFields;
 import io.tracegate.platform.web.JsonRequest;
@@ -124,8 +125,11 @@ public class EvidenceResource {
     @GET
     @Path("{evidenceId: [0-9]+}/metrics")
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
-    public List<MetricView> metrics(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId) {
-        return intake.metrics(releaseId, evidenceId).stream().map(MetricView::of).toList();
+    public PageView<MetricView> metrics(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId,
+                                        @QueryParam("offset") @DefaultValue("0") int offset,
+                                        @QueryParam("limit") @DefaultValue("100") int limit) {
+        PageView.check(offset, limit);
+        return PageView.of(Page.slice(intake.metrics(releaseId, evidenceId), offset, limit).map(MetricView::of));
     }
 
     /** A test case and the requirements of the release's baseline it names. */
@@ -188,8 +192,11 @@ public class EvidenceResource {
     @GET
     @Path("{evidenceId: [0-9]+}/reviews")
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
-    public List<ReviewView> reviews(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId) {
-        return reviews.reviewsOf(releaseId, evidenceId).stream().map(ReviewView::of).toList();
+    public PageView<ReviewView> reviews(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId,
+                                        @QueryParam("offset") @DefaultValue("0") int offset,
+                                        @QueryParam("limit") @DefaultValue("100") int limit) {
+        PageView.check(offset, limit);
+        return PageView.of(Page.slice(reviews.reviewsOf(releaseId, evidenceId), offset, limit).map(ReviewView::of));
     }
 
     private static ReviewState decisionOf(String text) {

@@ -3,6 +3,8 @@ package io.tracegate.release.interfaces;
 import io.tracegate.platform.web.StoredFile;
 import io.tracegate.platform.blob.Sha256;
 import io.tracegate.platform.failure.InvalidInput;
+import io.tracegate.platform.paging.Page;
+import io.tracegate.platform.paging.PageView;
 import io.tracegate.release.application.ArtifactIntake;
 import io.tracegate.release.application.UploadOutcome;
 import io.tracegate.release.application.UploadRequest;
@@ -13,6 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -27,7 +30,6 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import java.io.InputStream;
 import java.util.Arrays;
-import java.util.List;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
 import static io.tracegate.platform.security.Roles.APPROVER;
@@ -73,8 +75,11 @@ public class ArtifactResource {
 
     @GET
     @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
-    public List<ArtifactView> list(@PathParam("id") long releaseId) {
-        return intake.of(releaseId).stream().map(ArtifactView::of).toList();
+    public PageView<ArtifactView> list(@PathParam("id") long releaseId,
+                                       @QueryParam("offset") @DefaultValue("0") int offset,
+                                       @QueryParam("limit") @DefaultValue("100") int limit) {
+        PageView.check(offset, limit);
+        return PageView.of(Page.slice(intake.of(releaseId), offset, limit).map(ArtifactView::of));
     }
 
     @GET

@@ -249,6 +249,94 @@ public interface ApprovalScenarios extends ApiScenarios {
         assertThat(sign(Login.APPROVER, release, "APPROVE_HIL", digest, PASSWORD).status()).isEqualTo(201);
     }
 
+    /** A waiver body for {@code subject} ({@code "requirement": "..."} or {@code "finding": "..."}, or both, or none). */
+    default Reply waive(Login login, long release, String digest, String subject) {
+        String challenge = challenge(login, release, digest);
+        return api().post(login, "api/releases/" + release + "/review/waivers", """
+                {%s "justification": "Accepted for the HIL campaign only; re-checked before fleet use.",
+                 "expiresAt": "%s", "manifestDigest": "%s", %s"password": "%s"}"""
+                .formatted(subject.isEmpty() ? "" : subject + ",", java.time.Instant.now().plusSeconds(86_400 * 30),
+                        digest, challenge == null ? "" : "\"challenge\": \"" + challenge + "\", ", PASSWORD));
+    }
+
+    @Test
+    default void aSafetyManagerWhoWaivedIsNotTheIndependentSafetyManagerApprovalOfThatRound() throws Exception {
+        String lee = Api.unique("lee");
+        String adminSet = "set by the admin 2026";
+        assertThat(api().post(Login.ADMIN, "api/users", """
+                {"username": "%s", "printedName": "Lee Second", "roles": ["SAFETY_MANAGER"], "password": "%s"}"""
+                .formatted(lee, adminSet)).status()).isEqualTo(201);
+        assertThat(api().send("PUT", "api/users/me/password", """
+                {"currentPassword": "%s", "newPassword": "%s"}""".formatted(adminSet, PASSWORD),
+                Identities.basic(lee, adminSet)).status()).isEqualTo(204);
+        long release = release(smallBaseline(), false);
+        String digest = submit(release);
+
+        Reply waived = waive(Login.SAFETY_MANAGER, release, digest, "\"requirement\": \"MLR-PED-NIGHT\"");
+        assertThat(waived.status()).as(waived.toString()).isEqualTo(201);
+        assertThat(sign(Login.APPROVER, release, "APPROVE_HIL", digest, PASSWORD).status()).isEqualTo(201);
+        Reply own = sign(Login.SAFETY_MANAGER, release, "APPROVE_HIL", digest, PASSWORD);
+        assertThat(own.status()).as("accepted as an approval, " + own).isEqualTo(201);
+
+        JsonObject waiting = status(release);
+        assertThat(waiting.getString("status")).as("kim waived, so kim is not the independent safety manager")
+                .isEqualTo("IN_REVIEW");
+        assertThat(waiting.getJsonArray("missing").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString)).containsExactly("a signature by a safety manager who signed "
+                + "no waiver in this round (four eyes on every deviation)");
+
+        Map<String, String> asLee = Identities.basic(lee, PASSWORD);
+        Reply independent = api().send("POST", "api/releases/" + release + "/review/signatures", """
+                {"meaning": "APPROVE_HIL", "manifestDigest": "%s", "challenge": "%s", "password": "%s"}"""
+                .formatted(digest, challenge(asLee, release, digest), PASSWORD), asLee);
+        assertThat(independent.status()).as(independent.toString()).isEqualTo(201);
+        JsonObject approved = status(release);
+        assertThat(approved.getString("status")).isEqualTo("APPROVED");
+        assertThat(approved.getJsonArray("missing")).isEmpty();
+    }
+
+    @Test
+    default void aSafetyManagerWaivesACrossCheckErrorByItsCodeAndNothingElse() throws Exception {
+        long release = release(smallBaseline(), true);
+        for (String hash : List.of("1".repeat(64), "2".repeat(64))) {
+            byte[] csv = ("metric,value,class,set\nrecall,0.96" + hash.charAt(0) + ",pedestrian,night-hil\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            Reply uploaded = api().upload(Login.CI, "api/releases/" + release + "/evidence/calib-" + hash.charAt(0)
+                    + ".csv?sha256=" + sha256(csv) + "&calibrationSha256=" + hash, csv);
+            assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        }
+        String digest = submit(release);
+        assertThat(api().get(Login.AUDITOR, "api/releases/" + release + "/cross-check").body())
+                .contains("calibration-sets-differ");
+
+        Reply warning = waive(Login.SAFETY_MANAGER, release, digest, "\"finding\": \"no-recipe\"");
+        assertThat(warning.status()).as("a WARNING keeps no gate red: " + warning).isEqualTo(409);
+        assertThat(warning.json().getString("field")).isEqualTo("finding");
+        Reply unreported = waive(Login.SAFETY_MANAGER, release, digest, "\"finding\": \"qat-without-qdq\"");
+        assertThat(unreported.status()).as("not reported for this release").isEqualTo(409);
+        assertThat(unreported.json().getString("detail")).contains("qat-without-qdq");
+        for (Login login : List.of(Login.APPROVER, Login.ML_ENGINEER)) {
+            assertThat(waive(login, release, digest, "\"finding\": \"calibration-sets-differ\"").status())
+                    .as(login.name()).isEqualTo(403);
+        }
+        Reply neither = waive(Login.SAFETY_MANAGER, release, digest, "");
+        assertThat(neither.status()).isEqualTo(400);
+        assertThat(neither.json().getString("field")).isEqualTo("requirement");
+        Reply both = waive(Login.SAFETY_MANAGER, release, digest,
+                "\"requirement\": \"MLR-PED-NIGHT\", \"finding\": \"calibration-sets-differ\"");
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.json().getString("field")).isEqualTo("finding");
+
+        Reply waived = waive(Login.SAFETY_MANAGER, release, digest, "\"finding\": \"calibration-sets-differ\"");
+        assertThat(waived.status()).as(waived.toString()).isEqualTo(201);
+        assertThat(waived.json().getString("finding")).isEqualTo("calibration-sets-differ");
+        assertThat(waived.json()).as("null fields are left out").doesNotContainKey("requirement")
+                .doesNotContainKey("verdictWaived");
+        assertThat(waived.json().getBoolean("valid")).isTrue();
+        assertThat(status(release).getJsonArray("waivers").getJsonObject(0).getString("finding"))
+                .isEqualTo("calibration-sets-differ");
+    }
+
     @Test
     default void reopeningMakesEarlierSignaturesObsoleteAndStartsANewRound() throws Exception {
         long release = release(smallBaseline(), true);

@@ -14,6 +14,7 @@ import io.tracegate.audit.domain.PackageContent.KpiCheck;
 import io.tracegate.audit.domain.PackageContent.ModelLine;
 import io.tracegate.audit.domain.PackageContent.RegressionLine;
 import io.tracegate.audit.domain.PackageContent.SignatureLine;
+import io.tracegate.audit.domain.PackageContent.TestLine;
 import io.tracegate.audit.domain.PackageContent.TraceLine;
 import io.tracegate.audit.domain.PackageContent.ValueLine;
 import io.tracegate.audit.domain.PackageContent.WaiverLine;
@@ -55,10 +56,10 @@ public final class SyntheticPackage {
         PackageContent.Summary summary = new PackageContent.Summary(7, "front-camera-object-detector", "4.2.0-int8.1",
                 "INT8 PTQ build", "APPROVED", SIGNED_AT, "alex", null, 2, "mira", Instant.parse("2026-11-01T08:00:00Z"),
                 "front-camera-object-detector@4.2.0 (release 6, DRAFT)", true,
-                new TreeMap<>(java.util.Map.of("PASSED", 2, "WAIVED", 1)), List.of(), "B", digest, true, null);
+                new TreeMap<>(java.util.Map.of("PASSED", 2, "WAIVED", 1)), List.of(), "B", digest, true, null, List.of(), 0);
         List<TraceLine> trace = List.of(
                 new TraceLine("SG-1", "Avoid collisions with vulnerable road users", "B", List.of(), "PASSED",
-                        "all 2 children passed", List.of(), "", List.of()),
+                        "all 2 children passed", List.of(), "", List.of(), List.of()),
                 new TraceLine("MLR-PERF-VRU-NIGHT", "Pedestrian recall at night ≥ 0.95 (ÄÖÜ, 日本)", "B", List.of("SG-1"),
                         "PASSED", "every criterion met by accepted evidence",
                         List.of(new CriterionLine("recall[class=pedestrian, set=night-hil] >= 0.95", "PASSED",
@@ -67,11 +68,11 @@ public final class SyntheticPackage {
                                 new CriterionLine("recall_drop_vs_reference[class=pedestrian] <= 1.0 pp", "PASSED",
                                         List.of(new ValueLine(12, "recall_drop_vs_reference[class=pedestrian] = reference 0.957 - 0.951 (x100, pp)",
                                                 "0.6", true, true, true, "ACCEPTED")))),
-                        "3 passed, 0 failed, 0 errors, 0 skipped", List.of(12L)),
+                        "3 passed, 0 failed, 0 errors, 0 skipped", List.of(12L), List.of()),
                 new TraceLine("MLR-LAT-P99", "Latency p99 on Orin", "B", List.of("SG-1"), "WAIVED",
                         "waived until 2027-01-31", List.of(new CriterionLine("latency.p99_ms[target=orin] <= 30 ms",
                         "FAILED", List.of(new ValueLine(12, "latency.p99_ms[target=orin] = 31.4 ms", "31.4", false, true,
-                        false, "ACCEPTED")))), "", List.of(12L)));
+                        false, "ACCEPTED")))), "", List.of(12L), List.of()));
         List<KpiCheck> kpis = List.of(
                 new KpiCheck("MLR-PERF-VRU-NIGHT", "recall[class=pedestrian, set=night-hil] >= 0.95", ">=",
                         new BigDecimal("0.95"), null, new BigDecimal("0.951"), true, true, 12),
@@ -92,9 +93,13 @@ public final class SyntheticPackage {
                         Instant.parse("2026-11-12T10:00:00Z"), 1, sha256("old"), null, true, false),
                 new SignatureLine(SIGNER, "alex", "APPROVE_HIL", "approved for HIL campaigns", SIGNED_AT, 2, digest,
                         "=cmd|' /C calc'!A0", true, true));
-        List<WaiverLine> waivers = List.of(new WaiverLine("MLR-LAT-P99", "FAILED",
+        List<WaiverLine> waivers = List.of(new WaiverLine("MLR-LAT-P99", null, "FAILED",
                 "p99 exceeds by 1.4 ms on the HIL rig only; the fleet build uses the faster clock profile.",
-                Instant.parse("2027-01-31T00:00:00Z"), "kim", "Kim Manager", Instant.parse("2026-11-19T12:00:00Z"), 2, true));
+                Instant.parse("2027-01-31T00:00:00Z"), "kim", "Kim Manager", Instant.parse("2026-11-19T12:00:00Z"), 2, true),
+                new WaiverLine(null, "calibration-sets-differ", "ERROR",
+                        "The second calibration set is the first with 12 corrupt frames removed; same scales.",
+                        Instant.parse("2027-01-31T00:00:00Z"), "kim", "Kim Manager",
+                        Instant.parse("2026-11-19T12:05:00Z"), 2, true));
         List<HistoryEvent> events = List.of(new HistoryEvent(41, Instant.parse("2026-11-19T11:00:00Z"), "mira",
                 "release.transition", "release/7", "DRAFT", "IN_REVIEW round 2", null, sha256("e41")));
         return new PackageContent(summary,
@@ -112,6 +117,43 @@ public final class SyntheticPackage {
                         List.of(), signatures),
                 new PackageContent.History(events, new ChainCheck(true, 41, 41, sha256("e41"), null)),
                 AS_OF, RELEASE_MANIFEST);
+    }
+
+    /** A failure message as long as a stack trace; only its head belongs in the report, all of it in the CSV. */
+    public static final String LONG_FAILURE = "expected recall >= 0.95 on night-hil but was 0.912\n"
+            + "\tat hil.NightRecallTest.pedestrians(NightRecallTest.java:42)\n".repeat(12) + "END-OF-TRACE";
+    public static final String HOSTILE_MESSAGE = "@SUM(1+1) harness crashed";
+
+    /**
+     * The release red because tests did not pass: a requirement whose only test was skipped ("rig offline"),
+     * one whose test failed with {@link #LONG_FAILURE} and errored with {@link #HOSTILE_MESSAGE}, an
+     * unwaived cross-check ERROR, and evidence naming an id the baseline lacks.
+     */
+    public static PackageContent withTestNotes(PackageContent base) {
+        List<TraceLine> trace = new ArrayList<>(base.trace());
+        trace.add(new TraceLine("MLR-HIL-RAIN", "Detection in rain on the HIL rig", "B", List.of("SG-1"), "NOT_COVERED",
+                "all 1 linked test(s) skipped or flaky, none passed: SKIPPED hil.RainTest.detects (junit-hil.xml): rig offline",
+                List.of(), "0 passed, 0 failed, 0 errors, 1 skipped", List.of(13L),
+                List.of(new TestLine(13, "junit-hil.xml", "hil.RainTest.detects", "SKIPPED", "rig offline", null))));
+        trace.add(new TraceLine("MLR-NIGHT-TEST", "Night recall test on the HIL rig", "B", List.of("SG-1"), "FAILED",
+                "2 linked test(s) failed: FAILED hil.NightRecallTest.pedestrians (junit-hil.xml; passed in "
+                        + "junit-rerun.xml): " + LONG_FAILURE + "; ERROR hil.NightRecallTest.cyclists (junit-hil.xml): "
+                        + HOSTILE_MESSAGE,
+                List.of(), "0 passed, 1 failed, 1 errors, 0 skipped; failing: hil.NightRecallTest.pedestrians",
+                List.of(13L),
+                List.of(new TestLine(13, "junit-hil.xml", "hil.NightRecallTest.pedestrians", "FAILED", LONG_FAILURE,
+                                "junit-rerun.xml"),
+                        new TestLine(13, "junit-hil.xml", "hil.NightRecallTest.cyclists", "ERROR", HOSTILE_MESSAGE, null))));
+        PackageContent.Summary s = base.summary();
+        PackageContent.Summary red = new PackageContent.Summary(s.releaseId(), s.model(), s.version(), s.description(),
+                s.status(), s.statusChangedAt(), s.statusChangedBy(), s.statusReason(), s.reviewRound(), s.createdBy(),
+                s.createdAt(), s.reference(), false, s.verdictCounts(),
+                List.of("cross-check qat-without-qdq", "MLR-NIGHT-TEST", "MLR-HIL-RAIN"), s.highestAsil(),
+                s.manifestDigest(), s.manifestFrozen(), s.manifestNote(),
+                List.of("evidence 13 (junit-hil.xml) names MLR-GONE, which is not in the baseline"), 1);
+        return new PackageContent(red, base.identity(), base.optimization(), base.baseline(), trace, base.kpis(),
+                base.regression(), base.latencies(), base.evidence(), base.waivers(), base.approval(), base.history(),
+                base.asOf(), base.releaseManifest());
     }
 
     /** A skewed distribution with a tail, checked against the p99 budget among the KPIs. */

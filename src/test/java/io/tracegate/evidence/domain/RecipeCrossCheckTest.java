@@ -133,7 +133,7 @@ class RecipeCrossCheckTest {
     }
 
     private List<Finding> findings(OptimizationRecipe recipe, Facts facts) {
-        return check.check(recipe, facts.build(), Optional.empty());
+        return check.checkModel(recipe, facts.build());
     }
 
     private static Finding only(List<Finding> findings, String code) {
@@ -211,38 +211,6 @@ class RecipeCrossCheckTest {
         assertThat(finding.severity()).isEqualTo(Severity.WARNING);
         assertThat(finding.message()).contains("400 of the model's parameters are stored as FLOAT16 or BFLOAT16");
         assertThat(findings(fp16(), floatModel().halfPrecision(400))).isEmpty();
-    }
-
-    // ---- calibration set
-
-    @Test
-    void aDifferentCalibrationSetIsAnErrorNamingBothHashes() {
-        List<Finding> findings = check.check(ptq(), qdqModel().build(), Optional.of(OTHER_SHA));
-        Finding finding = only(findings, "calibration-set-mismatch");
-
-        assertThat(finding.severity()).isEqualTo(Severity.ERROR);
-        assertThat(finding.message()).contains(OTHER_SHA, CALIBRATION_SHA, "'fcod-calib-v7'");
-    }
-
-    @Test
-    void theSameCalibrationSetIsConfirmedWhateverTheCaseOfTheHash() {
-        List<Finding> findings = check.check(ptq(), qdqModel().build(),
-                Optional.of(" " + CALIBRATION_SHA.toUpperCase(java.util.Locale.ROOT) + " "));
-        Finding finding = only(findings, "calibration-set-match");
-
-        assertThat(finding.severity()).isEqualTo(Severity.INFO);
-        assertThat(finding.message()).isEqualTo("The evidence was calibrated on the recipe's calibration set"
-                + " 'fcod-calib-v7' (SHA-256 " + CALIBRATION_SHA + ").");
-    }
-
-    @Test
-    void aMissingCalibrationHashIsNotedAndAnUnexpectedOneWarned() {
-        assertThat(only(findings(ptq(), qdqModel()), "calibration-set-unverified").severity()).isEqualTo(Severity.INFO);
-        assertThat(only(check.check(fp32(), floatModel().build(), Optional.of(OTHER_SHA)), "calibration-set-unexpected")
-                .severity()).isEqualTo(Severity.WARNING);
-        assertThat(only(check.check(qat(), qdqModel().build(), Optional.of(OTHER_SHA)), "calibration-set-unexpected")
-                .severity()).isEqualTo(Severity.INFO);
-        assertThat(check.check(fp32(), floatModel().build(), Optional.of("  "))).isEmpty();
     }
 
     // ---- opset and granularity

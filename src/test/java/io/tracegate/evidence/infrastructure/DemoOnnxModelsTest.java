@@ -6,6 +6,7 @@ import io.tracegate.evidence.domain.ModelFacts;
 import io.tracegate.evidence.domain.ModelFacts.TensorSignature;
 import io.tracegate.evidence.domain.ParsedEvidence;
 import io.tracegate.evidence.domain.RecipeCrossCheck;
+import io.tracegate.evidence.domain.ReleaseContents;
 import io.tracegate.evidence.infrastructure.DemoOnnxModels.Conv;
 import io.tracegate.platform.blob.Sha256;
 import io.tracegate.release.domain.CalibrationDataset;
@@ -24,7 +25,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,21 +148,38 @@ class DemoOnnxModelsTest {
         RecipeCrossCheck check = new RecipeCrossCheck();
         OptimizationRecipe fp32Recipe = OptimizationRecipe.of(Precision.FP32, QuantizationMethod.NONE, null, null, null,
                 null, new TensorRtBuild("10.3.0", List.of()), new TargetPlatform("NVIDIA DRIVE AGX Orin", null));
-        OptimizationRecipe int8Recipe = OptimizationRecipe.of(Precision.INT8, QuantizationMethod.PTQ, "entropy2",
-                new CalibrationDataset("fcod-calib-v7", 1024, new Sha256(DemoOnnxModels.CALIBRATION_SET_SHA256)), null,
-                null, new TensorRtBuild("10.3.0", List.of("--int8", "--fp16")),
-                new TargetPlatform("NVIDIA DRIVE AGX Orin", null));
+        OptimizationRecipe int8Recipe = demoInt8Recipe();
         ModelFacts fp32 = read(DemoOnnxModels.FP32);
         ModelFacts int8 = read(DemoOnnxModels.INT8);
 
-        assertThat(check.check(fp32Recipe, fp32, Optional.empty())).isEmpty();
-        List<Finding> int8Findings = check.check(int8Recipe, int8,
-                Optional.ofNullable(int8.metadata().get("calibration_set_sha256")));
+        assertThat(check.checkModel(fp32Recipe, fp32)).isEmpty();
+        List<Finding> int8Findings = check.checkModel(int8Recipe, int8);
         assertThat(int8Findings).extracting(Finding::severity).containsOnly(Finding.Severity.INFO);
-        assertThat(int8Findings).extracting(Finding::code)
-                .containsExactly("quantization-present", "calibration-set-match", "qdq-granularity");
-        assertThat(check.check(fp32Recipe, int8, Optional.empty())).extracting(Finding::code)
+        assertThat(int8Findings).extracting(Finding::code).containsExactly("quantization-present", "qdq-granularity");
+        assertThat(check.checkModel(fp32Recipe, int8)).extracting(Finding::code)
                 .contains("quantized-graph-for-float-recipe");
+    }
+
+    /** As the demo loads it: the INT8 release has its calibration cache, and its evidence names the calibration set. */
+    @Test
+    void theDemoPtqReleaseBringsWhatPtqNeeds() throws Exception {
+        OptimizationRecipe int8Recipe = demoInt8Recipe();
+        ModelFacts int8 = read(DemoOnnxModels.INT8);
+        String calibrationSha = int8.metadata().get("calibration_set_sha256");
+        ReleaseContents demo = new ReleaseContents(List.of("fcod-int8.onnx"),
+                int8.quantization().hasQdq() ? Set.of("fcod-int8.onnx") : Set.of(), List.of("calibration.cache"),
+                new TreeMap<>(Map.of(calibrationSha, new TreeSet<>(Set.of("kpi-day-hil.csv")))));
+
+        List<Finding> findings = new RecipeCrossCheck().checkRelease(Optional.of(int8Recipe), demo);
+
+        assertThat(findings).extracting(Finding::code).containsExactly("calibration-set-match");
+    }
+
+    private static OptimizationRecipe demoInt8Recipe() {
+        return OptimizationRecipe.of(Precision.INT8, QuantizationMethod.PTQ, "entropy2",
+                new CalibrationDataset("fcod-calib-v7", 1024, new Sha256(DemoOnnxModels.CALIBRATION_SET_SHA256)), null,
+                null, new TensorRtBuild("10.3.0", List.of("--int8", "--fp16")),
+                new TargetPlatform("NVIDIA DRIVE AGX Orin", null));
     }
 
     private static BigDecimal metric(ParsedEvidence evidence, String name) {

@@ -32,7 +32,7 @@ class OnnxHostileInputTest {
     }
 
     private static ModelFacts readSized(byte[] bytes) {
-        return FORMAT.facts("hostile.onnx", new ByteArrayInputStream(bytes), bytes.length);
+        return OnnxReader.read("hostile.onnx", new ByteArrayInputStream(bytes), bytes.length);
     }
 
     @Test

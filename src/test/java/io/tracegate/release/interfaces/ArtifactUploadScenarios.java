@@ -36,7 +36,10 @@ public interface ArtifactUploadScenarios extends ApiScenarios {
         assertThat(artifact.getString("kind")).isEqualTo("ONNX_MODEL");
 
         Reply listed = api().get(Login.AUDITOR, "api/releases/" + release + "/artifacts");
-        assertThat(listed.structure().asJsonArray()).hasSize(1);
+        assertThat(listed.json().getJsonArray("items")).hasSize(1);
+        assertThat(listed.json().getInt("total")).isEqualTo(1);
+        assertThat(listed.json().getInt("offset")).isZero();
+        assertThat(listed.json().getInt("limit")).isEqualTo(100);
 
         var download = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                         api().base().resolve(artifact.getString("content").substring(1)))
@@ -77,7 +80,7 @@ public interface ArtifactUploadScenarios extends ApiScenarios {
         assertThat(refused.json().getString("field")).isEqualTo("sha256");
         assertThat(refused.json().getString("detail")).contains(sha256(bytes));
 
-        assertThat(api().get(Login.AUDITOR, "api/releases/" + release + "/artifacts").structure().asJsonArray()).isEmpty();
+        assertThat(api().get(Login.AUDITOR, "api/releases/" + release + "/artifacts").json().getJsonArray("items")).isEmpty();
         assertThat(blobFiles(sha256(bytes))).isEmpty();
         assertThat(blobFiles(wrong)).isEmpty();
         assertNoStagingLeftovers();
@@ -99,7 +102,7 @@ public interface ArtifactUploadScenarios extends ApiScenarios {
             Thread.sleep(300);
         }
         awaitNoStagingLeftovers();
-        assertThat(api().get(Login.AUDITOR, "api/releases/" + release + "/artifacts").structure().asJsonArray()).isEmpty();
+        assertThat(api().get(Login.AUDITOR, "api/releases/" + release + "/artifacts").json().getJsonArray("items")).isEmpty();
         assertThat(blobFiles(sha)).isEmpty();
     }
 

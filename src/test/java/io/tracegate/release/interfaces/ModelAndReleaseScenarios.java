@@ -105,7 +105,7 @@ public interface ModelAndReleaseScenarios extends ApiScenarios {
         assertThat(baseline.getJsonObject("baseline").getInt("requirements")).isBetween(30, 60);
         assertThat(baseline.getJsonObject("baseline").getJsonObject("source").getString("kind")).isEqualTo("FILES");
         Reply artifacts = api().get(Login.AUDITOR, "api/releases/" + int8.getJsonNumber("id") + "/artifacts");
-        assertThat(artifacts.structure().asJsonArray().stream().map(v -> v.asJsonObject().getString("kind")))
+        assertThat(artifacts.json().getJsonArray("items").stream().map(v -> v.asJsonObject().getString("kind")))
                 .contains("CALIBRATION_CACHE");
     }
 }

@@ -3,6 +3,7 @@ package io.tracegate.audit.infrastructure.archive;
 import io.tracegate.audit.domain.PackageContent;
 import io.tracegate.audit.domain.PackageContent.CriterionLine;
 import io.tracegate.audit.domain.PackageContent.EvidenceLine;
+import io.tracegate.audit.domain.PackageContent.TestLine;
 import io.tracegate.audit.domain.PackageContent.TraceLine;
 import io.tracegate.audit.domain.PackageContent.ValueLine;
 
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,13 +22,19 @@ import java.util.stream.Collectors;
 
 /**
  * traceability.csv: the trace matrix of the report, one line per value a criterion was judged on (a
- * requirement without values still gets one line), UTF-8, CRLF, a header line, written row by row.
+ * requirement without values still gets one line), then one line per linked test that did not pass, UTF-8,
+ * CRLF, a header line, written row by row. A test's line names the evidence file that reported it in the
+ * evidence columns and has its outcome and full message in the last columns, so filtering test_outcome in a
+ * spreadsheet lists every failed or skipped test with its requirement, verdict and reason; the report shows
+ * the messages shortened. New columns go at the end, so readers of the older columns keep working.
  */
 final class TraceabilityCsv {
 
     static final List<String> HEADER = List.of("requirement", "asil", "parents", "title", "requirement_verdict",
             "reason", "criterion", "criterion_verdict", "evidence_id", "evidence_file", "evidence_path",
-            "evidence_sha256", "measured", "value", "derived", "met", "counts", "review", "tests");
+            "evidence_sha256", "measured", "value", "derived", "met", "counts", "review", "tests", "test", "test_outcome",
+            "test_message", "test_passed_in");
+    private static final List<String> NO_TEST = List.of("", "", "", "");
 
     private TraceabilityCsv() {
     }
@@ -60,6 +68,12 @@ final class TraceabilityCsv {
                     out.write(CsvCells.row(concat(requirement, List.of("", "", ids, "", "", "", "", "", "", "", "", ""),
                             t.tests())));
                 }
+                for (TestLine n : t.notes()) {
+                    EvidenceLine e = evidence.get(n.evidenceId());
+                    out.write(CsvCells.row(concat(requirement, List.of("", "", Long.toString(n.evidenceId()), n.file(),
+                            e == null ? "" : e.path(), e == null ? "" : e.sha256(), "", "", "", "", "", ""), t.tests(),
+                            Arrays.asList(n.test(), n.outcome(), n.message(), n.passedIn()))));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write traceability.csv", e);
@@ -67,9 +81,15 @@ final class TraceabilityCsv {
     }
 
     private static List<String> concat(List<String> requirement, List<String> value, String tests) {
+        return concat(requirement, value, tests, NO_TEST);
+    }
+
+    /** @param test the test columns; message and passed-in may be null (CsvCells writes an empty cell) */
+    private static List<String> concat(List<String> requirement, List<String> value, String tests, List<String> test) {
         List<String> row = new ArrayList<>(requirement);
         row.addAll(value);
         row.add(tests);
+        row.addAll(test);
         return row;
     }
 }

@@ -4,8 +4,11 @@ import java.awt.Color;
 
 /**
  * One table cell: its text (line breaks allowed), its typeface and its colour.
+ *
+ * @param whole never wrapped: a verdict word split over two lines ("NOT_COVER" / "ED") reads as two words, so
+ *              {@link PageFlow} draws such a cell smaller instead when its column is too narrow
  */
-record Cell(String text, Face face, Color color) {
+record Cell(String text, Face face, Color color, boolean whole) {
 
     /** Which of the report's fonts a cell uses. */
     enum Face { REGULAR, BOLD, MONO }
@@ -18,6 +21,10 @@ record Cell(String text, Face face, Color color) {
 
     Cell {
         text = text == null ? "" : text;
+    }
+
+    Cell(String text, Face face, Color color) {
+        this(text, face, color, false);
     }
 
     static Cell of(String text) {
@@ -37,9 +44,9 @@ record Cell(String text, Face face, Color color) {
         Color color = switch (verdict == null ? "" : verdict) {
             case "PASSED", "ACCEPTED", "WAIVED", "GREEN", "VALID" -> GREEN;
             case "FAILED", "REJECTED", "RED", "ERROR", "BROKEN" -> RED;
-            case "SUSPECT", "NOT_COVERED", "UNREVIEWED", "WARNING" -> AMBER;
+            case "SUSPECT", "NOT_COVERED", "UNREVIEWED", "WARNING", "SKIPPED", "FLAKY" -> AMBER;
             default -> INK;
         };
-        return new Cell(verdict, Face.BOLD, color);
+        return new Cell(verdict, Face.BOLD, color, true);
     }
 }

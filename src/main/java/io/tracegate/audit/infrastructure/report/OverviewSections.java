@@ -19,6 +19,9 @@ import static io.tracegate.audit.infrastructure.report.ReportText.utc;
 /** Sections 1 to 4: summary, model identity, optimization and cross-check, requirement baseline. */
 final class OverviewSections {
 
+    /** How the gate names a blocking finding among the blocking requirement ids: "cross-check <code>". */
+    private static final String CROSS_CHECK = "cross-check ";
+
     private final PageFlow flow;
     private final PackageContent content;
     private final SigningKey key;
@@ -66,6 +69,10 @@ final class OverviewSections {
                 .collect(Collectors.joining(", "))));
         if (!s.blocking().isEmpty()) {
             facts.add(fact("Blocking the gate", String.join(", ", s.blocking())));
+        }
+        if (s.traceWarningCount() > 0) {
+            facts.add(fact("Trace warnings", s.traceWarningCount() + " requirement id(s) named by evidence are not in "
+                    + "the baseline (listed in section 5)"));
         }
         facts.add(fact("Highest ASIL", s.highestAsil()));
         facts.add(fact("Approval rule", content.approval().rule()));
@@ -142,6 +149,12 @@ final class OverviewSections {
             flow.table(List.of("Severity", "Finding", "About", "Explanation"), new float[] {0.9f, 1.5f, 1.4f, 4.5f},
                     findings.stream().map(f -> List.of(Cell.verdict(f.severity()), Cell.mono(f.code()),
                             Cell.of(f.artifact() == null ? "the release" : f.artifact()), Cell.of(f.message()))).toList());
+        }
+        List<String> blocking = content.summary().blocking().stream().filter(b -> b.startsWith(CROSS_CHECK))
+                .map(b -> b.substring(CROSS_CHECK.length())).toList();
+        if (!blocking.isEmpty()) {
+            flow.paragraph("Keeping the gate red (severity ERROR, not waived): " + String.join(", ", blocking) + ".",
+                    flow.fonts.bold, PageFlow.BODY, Cell.RED);
         }
     }
 

@@ -27,6 +27,8 @@ final class PageFlow {
     static final float BOTTOM = 52;
     static final float BODY = 8.5f;
     static final float SMALL = 7f;
+    /** The smallest size a cell that must not wrap is shrunk to. */
+    static final float SMALLEST = 5f;
     static final float LEADING = 1.3f;
     static final float CELL_PAD = 2.5f;
 
@@ -185,11 +187,15 @@ final class PageFlow {
     private void row(List<Cell> cells, float[] columns, List<Cell> header, boolean isHeader) {
         float[] widths = spanned(columns, cells.size());
         List<List<String>> lines = new ArrayList<>();
+        float[] sizes = new float[cells.size()];
         int height = 1;
         for (int i = 0; i < cells.size(); i++) {
             Cell c = cells.get(i);
             PDType0Font font = font(c);
-            List<String> wrapped = TextWrap.lines(fonts.widths(font), BODY, fonts.fit(font, c.text()), widths[i] - 2 * CELL_PAD);
+            String fitted = fonts.fit(font, c.text());
+            float room = widths[i] - 2 * CELL_PAD;
+            sizes[i] = c.whole() ? wholeSize(font, fitted, room) : BODY;
+            List<String> wrapped = TextWrap.lines(fonts.widths(font), sizes[i], fitted, room);
             lines.add(wrapped);
             height = Math.max(height, wrapped.size());
         }
@@ -204,7 +210,7 @@ final class PageFlow {
                 breakPage(columns, header, isHeader);
             }
             y -= lineHeight;
-            rowLine(cells, widths, lines, line);
+            rowLine(cells, widths, sizes, lines, line);
         }
         y -= CELL_PAD;
         if (isHeader) {
@@ -213,17 +219,31 @@ final class PageFlow {
     }
 
     /**
+     * The body size, or the size at which a cell that must not wrap fits its column (a little less, so rounding
+     * cannot push it over). Below {@link #SMALLEST} it is no longer readable: it is wrapped then like any text,
+     * which is better than running into the next column.
+     */
+    private float wholeSize(PDType0Font font, String fitted, float room) {
+        float width = fonts.width(font, BODY, fitted);
+        if (fitted.indexOf('\n') >= 0 || width <= room) {
+            return BODY;
+        }
+        return Math.max(SMALLEST, BODY * room / width * 0.99f);
+    }
+
+    /**
      * One line of a row's cells as one text object, which sets the font and colour only where they change
      * and moves between cells relative to the last: a report of 20,000 evidence rows spent most of its time
      * writing a text object per cell, each with its own font, colour and position.
      */
-    private void rowLine(List<Cell> cells, float[] widths, List<List<String>> lines, int line) {
+    private void rowLine(List<Cell> cells, float[] widths, float[] sizes, List<List<String>> lines, int line) {
         try {
             float x = left() + CELL_PAD;
             float baseline = y + BODY * 0.28f;
             float lastX = 0;
             boolean open = false;
             PDType0Font lastFont = null;
+            float lastSize = 0;
             Color lastColor = null;
             for (int i = 0; i < cells.size(); i++) {
                 List<String> cellLines = lines.get(i);
@@ -237,9 +257,10 @@ final class PageFlow {
                         canvas.newLineAtOffset(x - lastX, 0);
                     }
                     lastX = x;
-                    if (font(c) != lastFont) {
+                    if (font(c) != lastFont || sizes[i] != lastSize) {
                         lastFont = font(c);
-                        canvas.setFont(lastFont, BODY);
+                        lastSize = sizes[i];
+                        canvas.setFont(lastFont, lastSize);
                     }
                     if (!c.color().equals(lastColor)) {
                         lastColor = c.color();

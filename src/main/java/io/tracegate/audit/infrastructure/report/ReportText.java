@@ -56,6 +56,25 @@ final class ReportText {
         return out.toString();
     }
 
+    /**
+     * At most {@code max} characters on one line, cut with "…": blanks and line breaks are collapsed, so a
+     * stack trace reads as its first words instead of filling a page. Pairs are never split.
+     */
+    static String shortened(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        String line = text.strip().replaceAll("\\s+", " ");
+        if (line.length() <= max) {
+            return line;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(line.charAt(end - 1))) {
+            end--;
+        }
+        return line.substring(0, end).stripTrailing() + "…";
+    }
+
     static String orNone(String text) {
         return text == null || text.isBlank() ? NONE : text;
     }

@@ -74,6 +74,13 @@ class ReportRendererTest {
     }
 
     @Test
+    void listsRequirementAndFindingWaiversSideBySideInTheEvidenceIndex() {
+        String waivers = text.substring(text.indexOf("Waivers"), text.indexOf("8 Approvals and electronic signatures"));
+        assertThat(waivers).contains("MLR-LAT-P99", "was FAILED", "calibration-sets-differ", "was ERROR", "corrupt")
+                .containsPattern("(?m)^finding\\s");
+    }
+
+    @Test
     void showsEachSignatureWithPrintedNameUtcTimeAndMeaning() {
         String section8 = text.substring(text.indexOf("8 Approvals and electronic signatures"));
         assertThat(section8).contains("Printed name", SyntheticPackage.SIGNER, "2026-11-20 09:15:30 UTC",

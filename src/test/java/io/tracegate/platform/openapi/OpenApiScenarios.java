@@ -1,0 +1,77 @@
+package io.tracegate.platform.openapi;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.tracegate.it.ApiScenarios;
+import io.tracegate.it.Login;
+import io.tracegate.it.Reply;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI document, like the health checks, is public: an independent parser (swagger-parser) reads it
+ * without a single message, in YAML and in JSON, and Swagger UI shows it at {@code /openapi/ui}.
+ */
+public interface OpenApiScenarios extends ApiScenarios {
+
+    @Test
+    default void theOpenApiDocumentIsYamlThatAnIndependentParserReadsWithoutMessages() {
+        Reply reply = api().get(Login.NOBODY, "openapi");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.header("Content-Type")).startsWith("application/yaml");
+
+        OpenAPI document = parsed(reply.body());
+        assertThat(document.getInfo().getTitle()).isEqualTo("Tracegate API");
+        assertThat(document.getPaths()).containsKeys("/api/models", "/api/releases/{id}/artifacts/{fileName}",
+                "/api/releases/{id}/evidence/{evidenceId}/metrics", "/api/releases/{id}/packages/{packageId}/content");
+        assertThat(document.getPaths().keySet()).noneMatch(path -> path.contains(":"));
+        assertThat(document.getExtensions()).isNull();
+
+        Map<String, Schema> schemas = document.getComponents().getSchemas();
+        assertThat(schemas.get("ArtifactView").getProperties()).containsKeys("id", "fileName", "sha256", "size");
+        assertThat(document.getPaths().get("/api/releases/{id}/artifacts/by-id/{artifactId}/content").getGet()
+                .getResponses().get("default").getContent().get("application/octet-stream").getSchema().getFormat())
+                .isEqualTo("binary");
+        assertThat(document.getPaths().get("/api/releases/{id}/artifacts").getGet().getOperationId())
+                .isEqualTo("getReleasesByIdArtifacts");
+    }
+
+    @Test
+    default void theOpenApiDocumentIsJsonOnRequest() {
+        for (Reply reply : new Reply[]{api().send("GET", "openapi", null, Map.of("Accept", "application/json")),
+                api().get(Login.NOBODY, "openapi?format=json")}) {
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+            assertThat(reply.header("Content-Type")).startsWith("application/json");
+            assertThat(reply.body()).startsWith("{");
+            assertThat(parsed(reply.body()).getPaths()).containsKey("/api/releases/{id}/evidence/{evidenceId}");
+        }
+        Reply yaml = api().send("GET", "openapi", null, Map.of("Accept", "application/yaml"));
+        assertThat(yaml.status()).as(yaml.toString()).isEqualTo(200);
+        assertThat(yaml.header("Content-Type")).startsWith("application/yaml");
+    }
+
+    @Test
+    default void swaggerUiShowsTheDocumentWithoutALogin() {
+        Reply page = api().get(Login.NOBODY, "openapi/ui");
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("<div id=\"swagger-ui\">", "/openapi?format=json");
+        String bundle = page.body().replaceAll("(?s).*<script src=\"/([^\"]+swagger-ui-bundle\\.js)\".*", "$1");
+        assertThat(api().get(Login.NOBODY, bundle).status()).as(bundle).isEqualTo(200);
+    }
+
+    private static OpenAPI parsed(String body) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(body, null, options);
+        assertThat(result.getMessages()).as("swagger-parser's messages").isEmpty();
+        assertThat(result.getOpenAPI()).isNotNull();
+        return result.getOpenAPI();
+    }
+}

@@ -76,7 +76,12 @@ public final class ServerProcess implements AutoCloseable {
                                       java.util.Map<String, String> settings, List<String> payaraOptions)
             throws Exception {
         ServerProcess server = launch(payaraJar, war, dataDir, maxHeap, log, settings, payaraOptions);
-        server.awaitReady(Duration.ofMinutes(3));
+        try {
+            server.awaitReady(Duration.ofMinutes(3));
+        } catch (Exception | Error e) {
+            server.close(); // no server left holding the data directory's database when the start fails
+            throw e;
+        }
         return server;
     }
 

@@ -1,9 +1,11 @@
 package io.tracegate.bench;
 
+import io.tracegate.evidence.domain.EvidenceLinks;
 import io.tracegate.evidence.domain.Gate;
 import io.tracegate.evidence.domain.TraceInput;
 import io.tracegate.evidence.domain.TraceMatrix;
 import io.tracegate.evidence.domain.Verdict;
+import io.tracegate.requirement.domain.RequirementId;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +16,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
@@ -28,7 +32,9 @@ import java.util.regex.Pattern;
  * <p>No single figure compares like with like, so it prints several, each saying what it includes:
  * <ul>
  * <li><b>warm compute</b>: {@code TraceMatrix.compute} on the in-memory input in this JVM, after warm-up;
- *     what a running server pays per trace matrix (the database read is not included).</li>
+ *     what a running server pays per trace matrix (the database read is not included). It links the evidence to the
+ *     baseline itself, so the <b>baseline switch</b> (the same evidence against a changed baseline,
+ *     {@link BaselineSwitch}) is timed the same way, and linking alone too.</li>
  * <li><b>cold compute</b>, and OFT's <b>link + trace</b>: the same step of each tool in a fresh JVM; OFT's is
  *     read from the timestamps of its own log (end of import to start of report).</li>
  * <li><b>process</b>, for both tools: a fresh JVM with the same {@code -Xmx} from start to exit, with the peak
@@ -117,7 +123,12 @@ public final class TraceBenchmark {
 
     // ---- warm, in this JVM -----------------------------------------------------------------------------------
 
-    record Warm(double medianSeconds, double[] runs, double inputMb, double resultMb, double allocatedMb, Gate gate) {
+    /**
+     * The warm figures: compute on the release's input; the same after a baseline switch ({@link BaselineSwitch}), with
+     * its gate; and linking alone ({@code new EvidenceLinks}, part of every compute). Medians of {@value #MEASURED}.
+     */
+    record Warm(double medianSeconds, double[] runs, double inputMb, double resultMb, double allocatedMb, Gate gate,
+                double switchSeconds, double[] switchRuns, Gate switchGate, double linkSeconds) {
     }
 
     private static Warm warm(TraceDataSet data) {
@@ -143,7 +154,29 @@ public final class TraceBenchmark {
         if (matrix.rows().size() != TraceDataSet.REQUIREMENTS) {
             throw new IllegalStateException("trace matrix has " + matrix.rows().size() + " rows");
         }
-        return new Warm(median(runs), runs, inputMb, resultMb, allocatedMb, matrix.gate());
+        // The same release against a changed baseline: a switch costs one compute against the new baseline.
+        TraceInput switched = BaselineSwitch.of(input);
+        double[] switchRuns = timed(() -> TraceMatrix.compute(switched));
+        Gate switchGate = TraceMatrix.compute(switched).gate();
+        Set<RequirementId> baseline = new HashSet<>();
+        input.requirements().forEach(r -> baseline.add(r.id()));
+        double[] linkRuns = timed(() -> new EvidenceLinks(baseline, input.evidence()));
+        return new Warm(median(runs), runs, inputMb, resultMb, allocatedMb, matrix.gate(), median(switchRuns), switchRuns,
+                switchGate, median(linkRuns));
+    }
+
+    /** {@value #MEASURED} timed runs after {@value #WARM_UP} untimed ones. */
+    private static double[] timed(Runnable work) {
+        for (int i = 0; i < WARM_UP; i++) {
+            work.run();
+        }
+        double[] runs = new double[MEASURED];
+        for (int i = 0; i < MEASURED; i++) {
+            long start = System.nanoTime();
+            work.run();
+            runs[i] = seconds(start);
+        }
+        return runs;
     }
 
     private static long usedAfterGc() {
@@ -184,7 +217,7 @@ public final class TraceBenchmark {
         }
     }
 
-    private static Cold runChild(Path work, String name, List<String> javaCommand) throws Exception {
+    static Cold runChild(Path work, String name, List<String> javaCommand) throws Exception {
         Path out = work.resolve(name + ".out");
         Path gcLog = work.resolve(name + ".gc.log");
         Path timeOut = work.resolve(name + ".time");
@@ -238,7 +271,7 @@ public final class TraceBenchmark {
     }
 
     /** {peak heap, live heap} in MB from a {@code -Xlog:gc,gc+heap+exit} log. */
-    private static double[] heapFromGcLog(Path log) throws Exception {
+    static double[] heapFromGcLog(Path log) throws Exception {
         double peak = 0;
         double live = 0;
         for (String line : Files.readAllLines(log)) {
@@ -278,17 +311,7 @@ public final class TraceBenchmark {
      * our release: every item counted and exactly the defects the generator planted.
      */
     private static double[] oftPhases(String output, TraceDataSet.OftExpectation expected) {
-        Matcher summary = OFT_SUMMARY.matcher(output);
-        if (!summary.find()) {
-            throw new IllegalStateException("no OpenFastTrace summary in:\n" + output);
-        }
-        int total = Integer.parseInt(summary.group(2));
-        int direct = count(summary.group(3), "direct");
-        int transitive = count(summary.group(3), "transitive");
-        if (total != expected.items() || direct != expected.direct() || transitive != expected.transitive()) {
-            throw new IllegalStateException("OpenFastTrace traced something else: '" + summary.group() + "', expected "
-                    + expected.items() + " total, " + expected.direct() + " direct, " + expected.transitive() + " transitive");
-        }
+        checkOftSummary(output, expected);
         LocalDateTime first = null;
         LocalDateTime imported = null;
         LocalDateTime reporting = null;
@@ -312,6 +335,21 @@ public final class TraceBenchmark {
                 Duration.between(imported, reporting).toMillis() / 1e3};
     }
 
+    /** OFT's summary must show that it traced our release: every item counted and exactly the defects planted. */
+    static void checkOftSummary(String output, TraceDataSet.OftExpectation expected) {
+        Matcher summary = OFT_SUMMARY.matcher(output);
+        if (!summary.find()) {
+            throw new IllegalStateException("no OpenFastTrace summary in:\n" + output);
+        }
+        int total = Integer.parseInt(summary.group(2));
+        int direct = count(summary.group(3), "direct");
+        int transitive = count(summary.group(3), "transitive");
+        if (total != expected.items() || direct != expected.direct() || transitive != expected.transitive()) {
+            throw new IllegalStateException("OpenFastTrace traced something else: '" + summary.group() + "', expected "
+                    + expected.items() + " total, " + expected.direct() + " direct, " + expected.transitive() + " transitive");
+        }
+    }
+
     private static int count(String text, String word) {
         Matcher m = Pattern.compile("(\\d+) " + word).matcher(text);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
@@ -329,6 +367,10 @@ public final class TraceBenchmark {
                 "live heap MB");
         System.out.printf("%-68s %8.3f%n", "Tracegate TraceMatrix.compute, warm (" + MEASURED + " runs after " + WARM_UP + ")",
                 warmCompute);
+        System.out.printf("%-68s %8.3f   goal <= 1 s: %s%n", "Tracegate baseline switch: compute against a changed baseline, warm",
+                warm.switchSeconds(), warm.switchSeconds() <= 1 ? "met" : "NOT met");
+        System.out.printf("%-68s %8.3f   (%.0f %% of the warm compute)%n", "  of a compute: linking alone (new EvidenceLinks), warm",
+                warm.linkSeconds(), 100 * warm.linkSeconds() / warmCompute);
         System.out.printf("%-68s %8.3f%n", "Tracegate TraceMatrix.compute, cold (once, in a fresh JVM)", coldCompute);
         System.out.printf("%-68s %8.3f%n", "OpenFastTrace link + trace, cold (from its log)", oftTrace);
         System.out.printf("%-68s %8.3f%n", "OpenFastTrace import of its files, cold (from its log)",
@@ -339,6 +381,8 @@ public final class TraceBenchmark {
         System.out.println("Tracegate, round 1:     " + tracegate.get(0).output());
         System.out.println("OpenFastTrace, round 1: " + OFT_SUMMARY.matcher(oft.get(0).output()).results().findFirst()
                 .orElseThrow().group());
+        System.out.println("Baseline switch (" + BaselineSwitch.describe() + "): gate " + describe(warm.switchGate())
+                + "; runs " + Arrays.toString(warm.switchRuns()).replaceAll("(\\.\\d{3})\\d+", "$1") + " s");
         System.out.printf("Tracegate in this JVM: input %.0f MB, trace matrix retained %.0f MB, allocated per compute %.0f MB;"
                         + " warm runs %s s%n", warm.inputMb(), warm.resultMb(), warm.allocatedMb(),
                 Arrays.toString(warm.runs()).replaceAll("(\\.\\d{3})\\d+", "$1"));
@@ -359,9 +403,13 @@ public final class TraceBenchmark {
         System.out.println("""
 
                 What each figure includes:
-                - warm compute: TraceMatrix.compute on the in-memory TraceInput (50,000 verdicts with reasons, criteria
-                  judged on their metrics, derived drops, test tallies, decomposition roll-up, gate) in the benchmark's JVM
-                  after %d warm-up runs: what a running server pays per trace matrix; not the database read of the input.
+                - warm compute: TraceMatrix.compute on the in-memory TraceInput (linking the evidence to the baseline from
+                  test names and upload-named ids, 50,000 verdicts with reasons, criteria judged on their metrics, derived
+                  drops, test tallies, decomposition roll-up, gate) in the benchmark's JVM after %d warm-up runs: what a
+                  running server pays per trace matrix; not the database read of the input.
+                - baseline switch: the same compute on the same evidence against a changed baseline (%s;
+                  the test reports accepted under the previous baseline, so changed requirements are suspect): links are
+                  not stored, so a switch costs exactly this. Linking alone: new EvidenceLinks(baseline, evidence).
                 - cold compute: the same call once in a fresh JVM, while the interpreter and JIT compilers are still at work.
                 - OFT link + trace: the time between the end of OFT's import and the start of its report, from its own log
                   (ms timestamps); its import: from its first log line to the end of reading the files.
@@ -373,7 +421,7 @@ public final class TraceBenchmark {
                   the largest heap left after a collection.
                 - OFT checks links only (no outcomes, reviews, metrics, suspect links or waivers), so on the same data it
                   does less than Tracegate: a failed test still covers its requirement there."""
-                .formatted(WARM_UP, heap, rounds, 2 + (TraceDataSet.ML_REQUIREMENTS + 999) / 1000, TraceDataSet.TEST_FILES));
+                .formatted(WARM_UP, BaselineSwitch.describe(), heap, rounds, 2 + (TraceDataSet.ML_REQUIREMENTS + 999) / 1000, TraceDataSet.TEST_FILES));
     }
 
     private static void verdict(String label, double ratio, boolean lessMemory) {

@@ -54,9 +54,11 @@ final class TraceDataSet {
     static final int DATA_SETS = 50;
     static final int CLASSES = 200;
     static final String[] TARGETS = {"orin", "xavier", "tda4", "s32g", "x86-sil"};
+    /** The one evaluation report that awaits review. */
+    static final int UNREVIEWED_KPI_SET = 7;
 
-    private static final long KPI_EVIDENCE = 1_000;
-    private static final long LATENCY_EVIDENCE = 2_000;
+    static final long KPI_EVIDENCE = 1_000;
+    static final long LATENCY_EVIDENCE = 2_000;
 
     enum Level { SAFETY_GOAL, FSR, ML }
 
@@ -77,10 +79,11 @@ final class TraceDataSet {
     final Set<String> uncovered = new HashSet<>();
     final Set<String> suspectKpiLinks = new HashSet<>();
     final Set<String> waived = new HashSet<>();
-    private final BigDecimal[][] recall = new BigDecimal[DATA_SETS][CLASSES];
-    private final BigDecimal[][] precision = new BigDecimal[DATA_SETS][CLASSES];
-    private final BigDecimal[][] referenceRecall = new BigDecimal[DATA_SETS][CLASSES];
-    private final BigDecimal[] latency = new BigDecimal[TARGETS.length];
+    /** Measured values by data set and class, and p99 latency by target; the server benchmark writes them as files. */
+    final BigDecimal[][] recall = new BigDecimal[DATA_SETS][CLASSES];
+    final BigDecimal[][] precision = new BigDecimal[DATA_SETS][CLASSES];
+    final BigDecimal[][] referenceRecall = new BigDecimal[DATA_SETS][CLASSES];
+    final BigDecimal[] latency = new BigDecimal[TARGETS.length];
 
     private TraceDataSet() {
     }
@@ -256,7 +259,7 @@ final class TraceDataSet {
         for (Requirement r : requirements) {
             ids.put(r.id(), new RequirementId(r.id()));
         }
-        Map<Long, Set<String>> named = new HashMap<>();
+        Map<Long, Set<String>> named = namedAtUpload();
         Map<RequirementId, String> earlier = new HashMap<>(REQUIREMENTS * 2);
         for (Requirement r : requirements) {
             RequirementId id = ids.get(r.id());
@@ -264,11 +267,6 @@ final class TraceDataSet {
             traced.add(new TracedRequirement(id, r.title(), r.asil(), r.parents().stream().map(ids::get).toList(),
                     r.criteria().stream().map(c -> AcceptanceCriterion.parse(c.text())).toList(), "HIL", fingerprint));
             earlier.put(id, suspectKpiLinks.contains(r.id()) ? "fp-before-" + r.id() : fingerprint);
-            if (!uncovered.contains(r.id())) {
-                for (Criterion c : r.criteria()) {
-                    named.computeIfAbsent(c.evidenceId(), k -> new HashSet<>()).add(r.id());
-                }
-            }
         }
 
         List<EvidenceFacts> evidence = new ArrayList<>();
@@ -293,7 +291,7 @@ final class TraceDataSet {
             }
             long id = KPI_EVIDENCE + d;
             // One evaluation report awaits review: its values cannot pass the ASIL B+ requirements yet.
-            boolean unreviewed = d == 7;
+            boolean unreviewed = d == UNREVIEWED_KPI_SET;
             evidence.add(new EvidenceFacts(id, "kpi-set-" + d + ".json", unreviewed ? ReviewState.UNREVIEWED : ReviewState.ACCEPTED,
                     unreviewed ? null : EARLIER_BASELINE, false, named.getOrDefault(id, Set.of()), metrics, List.of()));
         }
@@ -315,12 +313,25 @@ final class TraceDataSet {
                 List.of(), Set.of());
     }
 
+    /** For each KPI and latency report, the requirements its upload names: those with a criterion it judges. */
+    Map<Long, Set<String>> namedAtUpload() {
+        Map<Long, Set<String>> named = new HashMap<>();
+        for (Requirement r : requirements) {
+            if (!uncovered.contains(r.id())) {
+                for (Criterion c : r.criteria()) {
+                    named.computeIfAbsent(c.evidenceId(), k -> new java.util.TreeSet<>()).add(r.id());
+                }
+            }
+        }
+        return named;
+    }
+
     /** The baseline the release has now, and the one the evaluation reports were accepted under. */
     static final long CURRENT_BASELINE = 2;
     static final long EARLIER_BASELINE = 1;
 
     /** Five test files await review and one was rejected; the rest are accepted. */
-    private static ReviewState testFileReview(int file) {
+    static ReviewState testFileReview(int file) {
         return file == 150 ? ReviewState.REJECTED : file % 60 == 17 ? ReviewState.UNREVIEWED : ReviewState.ACCEPTED;
     }
 

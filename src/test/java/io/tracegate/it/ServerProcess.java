@@ -33,15 +33,28 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess launch(Path payaraJar, Path war, Path dataDir, String maxHeap, Path log,
                                        java.util.Map<String, String> settings) throws Exception {
+        return launch(payaraJar, war, dataDir, maxHeap, log, settings, List.of());
+    }
+
+    /**
+     * Starts the server without waiting for it.
+     *
+     * @param payaraOptions further Payara Micro options, e.g. {@code --prebootcommandfile}
+     */
+    public static ServerProcess launch(Path payaraJar, Path war, Path dataDir, String maxHeap, Path log,
+                                       java.util.Map<String, String> settings, List<String> payaraOptions)
+            throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        ProcessBuilder builder = new ProcessBuilder(List.of(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maxHeap, "-Dtracegate.data.dir=" + dataDir, "-Djava.io.tmpdir=" + dataDir,
                 "-jar", payaraJar.toString(), "--nocluster", "--disablephonehome", "--port", Integer.toString(port),
                 "--contextroot", "/", "--deploy", war.toString()));
+        command.addAll(payaraOptions);
+        ProcessBuilder builder = new ProcessBuilder(command);
         // Only what is given here: not the settings of the failsafe run that started this test.
         builder.environment().keySet().removeIf(name -> name.startsWith("TRACEGATE_"));
         builder.environment().put("TRACEGATE_DEMO_ENABLED", "true");
@@ -55,8 +68,20 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts the server and waits until it reports ready. */
     public static ServerProcess start(Path payaraJar, Path war, Path dataDir, String maxHeap, Path log,
                                       java.util.Map<String, String> settings) throws Exception {
-        ServerProcess server = launch(payaraJar, war, dataDir, maxHeap, log, settings);
-        server.awaitReady(Duration.ofMinutes(3));
+        return start(payaraJar, war, dataDir, maxHeap, log, settings, List.of());
+    }
+
+    /** Starts the server with further Payara Micro options and waits until it reports ready. */
+    public static ServerProcess start(Path payaraJar, Path war, Path dataDir, String maxHeap, Path log,
+                                      java.util.Map<String, String> settings, List<String> payaraOptions)
+            throws Exception {
+        ServerProcess server = launch(payaraJar, war, dataDir, maxHeap, log, settings, payaraOptions);
+        try {
+            server.awaitReady(Duration.ofMinutes(3));
+        } catch (Exception | Error e) {
+            server.close(); // no server left holding the data directory's database when the start fails
+            throw e;
+        }
         return server;
     }
 

@@ -152,8 +152,7 @@ public class AuditPackaging {
     @RolesAllowed({AUDITOR, APPROVER})
     public Download download(long releaseId, long packageId) {
         AuditPackage p = withId(releaseId, packageId);
-        Path file = store.locate(new Sha256(p.sha256())).orElseThrow(() -> new IllegalStateException(
-                "blob " + p.sha256() + " of audit package " + packageId + " is missing from the blob store"));
+        Path file = store.existing(new Sha256(p.sha256()), "audit package " + packageId);
         trail.record(new AuditEntry(caller.getCallerPrincipal().getName(), "package.download", "audit-package",
                 PackageRecorder.subject(p), null, null, null));
         return new Download(p, file);

@@ -49,8 +49,7 @@ public class LatencyDistributions {
             if (!samples.format().equals(e.format())) {
                 continue;
             }
-            Path blob = store.locate(e.sha256()).orElseThrow(() -> new IllegalStateException("blob " + e.sha256()
-                    + " of evidence " + e.fileName() + " is missing from the blob store"));
+            Path blob = store.existing(e.sha256(), "evidence " + e.fileName());
             try (InputStream in = Files.newInputStream(blob)) {
                 double[] latencies = samples.latenciesMs(e.fileName(), in);
                 distributions.add(new LatencyDistribution(e.id(), e.fileName(),

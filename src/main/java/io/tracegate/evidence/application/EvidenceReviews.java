@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalLong;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
 import static io.tracegate.platform.security.Roles.APPROVER;
@@ -47,12 +47,12 @@ public class EvidenceReviews {
      */
     @RolesAllowed({SAFETY_ENGINEER, SAFETY_MANAGER})
     public EvidenceReview review(long releaseId, long evidenceId, ReviewState decision, String comment,
-                                 Optional<Long> expectedVersion) {
+                                 OptionalLong expectedVersion) {
         Evidence evidence = items.withId(evidenceId).filter(e -> e.release().id() == releaseId)
                 .orElseThrow(() -> new NoSuchEntity("evidence", releaseId + "/" + evidenceId));
-        if (expectedVersion.isPresent() && expectedVersion.get() != evidence.version()) {
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != evidence.version()) {
             throw new StaleVersion("evidence " + evidenceId + " was reviewed meanwhile (version "
-                    + evidence.version() + ", you saw " + expectedVersion.get() + "); reload and review again");
+                    + evidence.version() + ", you saw " + expectedVersion.getAsLong() + "); reload and review again");
         }
         ReviewState before = evidence.reviewState();
         EvidenceReview review = evidence.review(decision, comment, caller.getCallerPrincipal().getName(), Instant.now());

@@ -14,6 +14,7 @@ import io.tracegate.platform.blob.Sha256;
 import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.paging.Page;
 import io.tracegate.platform.paging.PageView;
+import io.tracegate.platform.web.IfMatch;
 import io.tracegate.platform.web.JsonFields;
 import io.tracegate.platform.web.JsonRequest;
 import io.tracegate.release.domain.ArtifactFileName;
@@ -42,7 +43,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
 import static io.tracegate.platform.security.Roles.APPROVER;
@@ -173,7 +173,7 @@ public class EvidenceResource {
 
     /**
      * Accepts or rejects the item: {@code {"decision": "ACCEPTED", "comment": "..."}}; send the item's ETag
-     * in {@code If-Match} to be sure nobody reviewed it meanwhile (412 otherwise).
+     * in {@code If-Match} to be sure nobody reviewed it meanwhile (412 otherwise; rules: {@link IfMatch}).
      */
     @POST
     @Path("{evidenceId: [0-9]+}/reviews")
@@ -184,7 +184,7 @@ public class EvidenceResource {
         JsonFields json = JsonRequest.read(body).allowOnly("decision", "comment");
         ReviewState decision = decisionOf(json.requiredString("decision"));
         EvidenceReview review = reviews.review(releaseId, evidenceId, decision, json.optionalString("comment"),
-                versionOf(ifMatch));
+                IfMatch.version(ifMatch, "evidence item"));
         return Response.created(UriBuilder.fromPath("/api/releases/{r}/evidence/{e}/reviews").build(releaseId, evidenceId))
                 .entity(ReviewView.of(review)).build();
     }
@@ -205,16 +205,5 @@ public class EvidenceResource {
             throw new InvalidInput("decision", "must be ACCEPTED or REJECTED, got '" + text + "'");
         }
         return ReviewState.valueOf(upper);
-    }
-
-    private static Optional<Long> versionOf(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Long.parseLong(ifMatch.trim().replace("W/", "").replace("\"", "")));
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("If-Match", "must be the ETag of the evidence item, e.g. \"0\"");
-        }
     }
 }

@@ -10,18 +10,17 @@ import io.tracegate.evidence.domain.EvidenceReview;
 import io.tracegate.evidence.domain.Metric;
 import io.tracegate.evidence.domain.ReviewState;
 import io.tracegate.evidence.domain.TestResult;
-import io.tracegate.platform.blob.Sha256;
 import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.paging.Page;
 import io.tracegate.platform.paging.PageView;
 import io.tracegate.platform.web.IfMatch;
 import io.tracegate.platform.web.JsonFields;
 import io.tracegate.platform.web.JsonRequest;
-import io.tracegate.release.domain.ArtifactFileName;
 import io.tracegate.requirement.domain.RequirementId;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -73,22 +72,8 @@ public class EvidenceResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ML_ENGINEER, ADMIN})
     public Response upload(@PathParam("id") long releaseId, @PathParam("fileName") String fileName,
-                           @QueryParam("sha256") String sha256, @QueryParam("format") String format,
-                           @QueryParam("requirement") List<String> requirements, @QueryParam("scope") List<String> scope,
-                           @QueryParam("ciSystem") String ciSystem, @QueryParam("pipelineId") String pipelineId,
-                           @QueryParam("runUrl") String runUrl, @QueryParam("sourceCommit") String sourceCommit,
-                           @QueryParam("rig") String rig, @QueryParam("target") String target,
-                           @QueryParam("tool") List<String> tools, @QueryParam("startedAt") String startedAt,
-                           @QueryParam("finishedAt") String finishedAt,
-                           @QueryParam("calibrationSha256") String calibrationSha256,
-                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-                           InputStream body) {
-        EvidenceUpload upload = new EvidenceUpload(releaseId, new ArtifactFileName(fileName).value(),
-                Sha256.parse("sha256", sha256), StoredFile.declaredLength(contentLength), contentType,
-                format == null || format.isBlank() ? null : format.trim(), requirements, UploadQuery.scope(scope),
-                UploadQuery.provenance(ciSystem, pipelineId, runUrl, sourceCommit, rig, target, tools, startedAt,
-                        finishedAt, calibrationSha256));
+                           @BeanParam UploadQuery query, InputStream body) {
+        EvidenceUpload upload = query.upload(releaseId, fileName);
         UploadedEvidence outcome = intake.upload(upload, body);
         EvidenceView view = EvidenceView.of(outcome.evidence());
         if (!outcome.created()) {

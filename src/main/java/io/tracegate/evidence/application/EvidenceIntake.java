@@ -29,12 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /**
  * Takes evidence uploads by the {@link UploadProtocol}: checks everything that needs no body first, streams
@@ -94,19 +91,19 @@ public class EvidenceIntake {
         return reader.read(upload.fileName(), upload.format(), upload.contentType(), file);
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Page<Evidence> list(long releaseId, int offset, int limit) {
         releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
         return new Page<>(items.page(releaseId, offset, limit), offset, limit, items.count(releaseId));
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Evidence withId(long releaseId, long evidenceId) {
         return items.withId(evidenceId).filter(e -> e.release().id() == releaseId)
                 .orElseThrow(() -> new NoSuchEntity("evidence", releaseId + "/" + evidenceId));
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public List<Metric> metrics(long releaseId, long evidenceId) {
         return items.metricsOf(withId(releaseId, evidenceId).id());
     }
@@ -115,7 +112,7 @@ public class EvidenceIntake {
     public record LinkedTest(TestResult test, List<RequirementId> requirements) {
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Page<LinkedTest> tests(long releaseId, long evidenceId, int offset, int limit) {
         Evidence e = withId(releaseId, evidenceId);
         RequirementMentions mentions = new RequirementMentions(e.release().baselineId()
@@ -126,7 +123,7 @@ public class EvidenceIntake {
     }
 
     /** Where the stored bytes are; they are served as stored, never interpreted. */
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Path contentOf(long releaseId, long evidenceId) {
         Evidence e = withId(releaseId, evidenceId);
         return store.existing(e.sha256(), "evidence " + evidenceId);

@@ -18,10 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 
-import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
-import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
@@ -62,7 +59,7 @@ public class EvidenceReviews {
         return review;
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public List<EvidenceReview> reviewsOf(long releaseId, long evidenceId) {
         items.withId(evidenceId).filter(e -> e.release().id() == releaseId)
                 .orElseThrow(() -> new NoSuchEntity("evidence", releaseId + "/" + evidenceId));

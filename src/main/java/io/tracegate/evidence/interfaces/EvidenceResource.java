@@ -43,9 +43,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
@@ -84,7 +83,7 @@ public class EvidenceResource {
     }
 
     @GET
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public PageView<EvidenceView> list(@PathParam("id") long releaseId,
                                        @QueryParam("offset") @DefaultValue("0") int offset,
                                        @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -94,7 +93,7 @@ public class EvidenceResource {
 
     @GET
     @Path("{evidenceId: [0-9]+}")
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Response get(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId) {
         Evidence evidence = intake.withId(releaseId, evidenceId);
         return Response.ok(EvidenceView.of(evidence)).tag(Long.toString(evidence.version())).build();
@@ -109,7 +108,7 @@ public class EvidenceResource {
 
     @GET
     @Path("{evidenceId: [0-9]+}/metrics")
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public PageView<MetricView> metrics(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId,
                                         @QueryParam("offset") @DefaultValue("0") int offset,
                                         @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -129,7 +128,7 @@ public class EvidenceResource {
 
     @GET
     @Path("{evidenceId: [0-9]+}/tests")
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public PageView<TestView> tests(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId,
                                     @QueryParam("offset") @DefaultValue("0") int offset,
                                     @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -141,7 +140,7 @@ public class EvidenceResource {
     @GET
     @Path("{evidenceId: [0-9]+}/content")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Response content(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId) {
         Evidence evidence = intake.withId(releaseId, evidenceId);
         return StoredFile.download(intake.contentOf(releaseId, evidenceId), evidence.sha256().hex(), evidence.size(),
@@ -176,7 +175,7 @@ public class EvidenceResource {
 
     @GET
     @Path("{evidenceId: [0-9]+}/reviews")
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public PageView<ReviewView> reviews(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId,
                                         @QueryParam("offset") @DefaultValue("0") int offset,
                                         @QueryParam("limit") @DefaultValue("100") int limit) {

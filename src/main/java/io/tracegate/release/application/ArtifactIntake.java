@@ -20,12 +20,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /**
  * Takes artifact uploads by the {@link UploadProtocol}: checks the release and the name first (before a byte
@@ -75,13 +72,13 @@ public class ArtifactIntake {
         return new UploadOutcome(uploaded.record(), uploaded.created());
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public List<Artifact> of(long releaseId) {
         Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
         return artifacts.of(release);
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Artifact withId(long releaseId, long artifactId) {
         return artifacts.withId(artifactId)
                 .filter(artifact -> artifact.release().id() == releaseId)
@@ -89,7 +86,7 @@ public class ArtifactIntake {
     }
 
     /** Where the bytes of an artifact are; they are served as stored, never interpreted. */
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Path contentOf(long releaseId, long artifactId) {
         Artifact artifact = withId(releaseId, artifactId);
         return store.existing(artifact.sha256(), "artifact " + artifactId);

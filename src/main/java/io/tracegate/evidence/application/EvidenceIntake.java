@@ -29,14 +29,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
 
 /**
  * Takes evidence uploads by the {@link UploadProtocol}: checks everything that needs no body first, streams
- * the body into the blob store outside any transaction, parses the stored file (bounded by each format's limits), and records
- * item, metrics and tests in one transaction. A refused file leaves no row; its blob, if nothing
+ * the body into the blob store outside any transaction, parses the stored file (bounded by each format's
+ * limits), and records item, metrics and tests in one transaction. A refused file leaves no row; its blob, if nothing
  * else claims it, is removed by the sweeper.
  */
 @Stateless

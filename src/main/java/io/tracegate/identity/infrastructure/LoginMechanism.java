@@ -141,7 +141,8 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         }
         request.setAttribute(LoginMethod.ATTRIBUTE, LoginMethod.TOKEN);
         request.setAttribute(LoginMethod.TOKEN_SCOPE_ATTRIBUTE, scope.get());
-        return context.notifyContainerAboutLogin(result.getCallerPrincipal(), Roles.callerGroups(result.getCallerGroups()));
+        return context.notifyContainerAboutLogin(result.getCallerPrincipal(),
+                Roles.callerGroups(result.getCallerGroups()));
     }
 
     private AuthenticationStatus session(BrowserSessions.Remembered session, HttpServletRequest request,

@@ -17,8 +17,8 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 
-import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
 
 /** Registering and looking up model families. */

@@ -24,8 +24,8 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.OptionalLong;
 
-import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
 
 /** Opening releases of a model, reading them, and attaching their optimization recipe. */

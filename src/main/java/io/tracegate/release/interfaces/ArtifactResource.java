@@ -31,8 +31,8 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.io.InputStream;
 import java.util.Arrays;
 
-import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
 
 /**

@@ -27,8 +27,8 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import java.io.InputStream;
 
-import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
 
 /** {@code /api/models}: model families and the releases of each. */

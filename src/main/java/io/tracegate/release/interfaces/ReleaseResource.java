@@ -21,8 +21,8 @@ import jakarta.ws.rs.core.Response;
 
 import java.io.InputStream;
 
-import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
 
 /** {@code /api/releases/{id}}: one release and its optimization recipe. */
@@ -63,7 +63,8 @@ public class ReleaseResource {
     @RolesAllowed({ML_ENGINEER, ADMIN})
     public Response attachRecipe(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  InputStream body) {
-        Release release = registry.attachRecipe(id, RecipeJson.read(JsonRequest.read(body)), IfMatch.version(ifMatch, "release"));
+        Release release = registry.attachRecipe(id, RecipeJson.read(JsonRequest.read(body)),
+                IfMatch.version(ifMatch, "release"));
         return Response.ok(RecipeView.of(release)).tag(etagOf(release)).build();
     }
 

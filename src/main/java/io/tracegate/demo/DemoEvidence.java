@@ -53,7 +53,7 @@ class DemoEvidence {
             StoredBlob blob = DemoProject.storeFile(blobs, files, folder + relative);
             String fileName = Path.of(relative).getFileName().toString();
             String format = entry.getString("format", null);
-            Path stored = blobs.locate(blob.sha256()).orElseThrow();
+            Path stored = blobs.existing(blob.sha256(), "demo evidence " + fileName);
             ParsedEvidence parsed = reader.read(fileName, format, null, stored);
             JsonObject provenance = entry.getJsonObject("provenance");
             EvidenceUpload upload = new EvidenceUpload(release.id(), fileName, blob.sha256(), blob.size(), null, format,

@@ -25,10 +25,8 @@ import java.time.Instant;
 import java.util.List;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /**
@@ -61,14 +59,14 @@ public class ReleaseReview {
     SessionContext caller;
 
     /** The manifest of the content as it is now (for a DRAFT: what submitting would freeze). */
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public ReleaseManifest manifest(long releaseId) {
         Release release = find(releaseId);
         return manifestOf(release, roundShown(release));
     }
 
     /** The same, from the content the caller read in its transaction already (the audit package). */
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public ReleaseManifest manifest(Release release, List<Artifact> artifacts, RequirementBaseline baseline,
                                     List<Evidence> items) {
         return ReleaseManifest.of(release, roundShown(release), artifacts, baseline, items);

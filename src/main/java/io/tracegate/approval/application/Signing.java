@@ -55,11 +55,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
-import static io.tracegate.platform.security.Roles.ML_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /**
@@ -247,7 +244,7 @@ public class Signing {
         return new Attested(release, signer, account);
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public ApprovalStatus status(long releaseId) {
         Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
         if (release.baselineId().isEmpty()) {
@@ -260,7 +257,7 @@ public class Signing {
      * The status from a gate and evidence the caller read in its transaction already (the audit package
      * reads 20,000 items once, not once per use).
      */
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public ApprovalStatus status(Release release, TraceMatrix matrix, List<Evidence> items) {
         return statusOf(release, matrix.gate(), items);
     }

@@ -31,10 +31,9 @@ import java.util.List;
 import java.util.Locale;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /**
@@ -59,7 +58,7 @@ public class ApprovalResource {
 
     @GET
     @Path("manifest")
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public ManifestView manifest(@PathParam("id") long releaseId) {
         ReleaseManifest manifest = review.manifest(releaseId);
         return new ManifestView(releaseId, roundOf(manifest), manifest.digest(), manifest.text());
@@ -210,7 +209,7 @@ public class ApprovalResource {
     }
 
     @GET
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public ApprovalView status(@PathParam("id") long releaseId) {
         Signing.ApprovalStatus s = signing.status(releaseId);
         Release r = s.release();

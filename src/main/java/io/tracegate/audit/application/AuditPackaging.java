@@ -36,10 +36,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.APPROVER;
 import static io.tracegate.platform.security.Roles.AUDITOR;
-import static io.tracegate.platform.security.Roles.ML_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /**
@@ -120,25 +119,25 @@ public class AuditPackaging {
         return job;
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Page<PackageJob> jobs(long releaseId, int offset, int limit) {
         releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
         return new Page<>(jobs.ofRelease(releaseId, offset, limit), offset, limit, jobs.countOf(releaseId));
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public PackageJob job(long releaseId, long jobId) {
         return jobs.withId(jobId).filter(j -> j.releaseId() == releaseId)
                 .orElseThrow(() -> new NoSuchEntity("package job", releaseId + "/" + jobId));
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Page<AuditPackage> list(long releaseId, int offset, int limit) {
         releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
         return new Page<>(packages.ofRelease(releaseId, offset, limit), offset, limit, packages.countOf(releaseId));
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public AuditPackage withId(long releaseId, long packageId) {
         return packages.withId(packageId).filter(p -> p.releaseId() == releaseId)
                 .orElseThrow(() -> new NoSuchEntity("audit package", releaseId + "/" + packageId));
@@ -152,15 +151,14 @@ public class AuditPackaging {
     @RolesAllowed({AUDITOR, APPROVER})
     public Download download(long releaseId, long packageId) {
         AuditPackage p = withId(releaseId, packageId);
-        Path file = store.locate(new Sha256(p.sha256())).orElseThrow(() -> new IllegalStateException(
-                "blob " + p.sha256() + " of audit package " + packageId + " is missing from the blob store"));
+        Path file = store.existing(new Sha256(p.sha256()), "audit package " + packageId);
         trail.record(new AuditEntry(caller.getCallerPrincipal().getName(), "package.download", "audit-package",
                 PackageRecorder.subject(p), null, null, null));
         return new Download(p, file);
     }
 
     /** Checks an uploaded package: the body is streamed to a work file (within the upload limit), never held. */
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public PackageVerification verify(InputStream body, long declaredLength) {
         Path zip = workFile("verify-", ".zip");

@@ -13,12 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
-import static io.tracegate.platform.security.Roles.ML_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 
 /**
  * {@code /api/releases/{id}/package-jobs}: the requests to write audit packages of a release, newest
@@ -34,7 +29,7 @@ public class PackageJobResource {
     AuditPackaging packaging;
 
     @GET
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public PageView<PackageJobView> list(@PathParam("id") long releaseId,
                                          @QueryParam("offset") @DefaultValue("0") int offset,
                                          @QueryParam("limit") @DefaultValue("50") int limit) {
@@ -44,7 +39,7 @@ public class PackageJobResource {
 
     @GET
     @Path("{jobId: [0-9]+}")
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public PackageJobView get(@PathParam("id") long releaseId, @PathParam("jobId") long jobId) {
         return PackageJobView.of(packaging.job(releaseId, jobId));
     }

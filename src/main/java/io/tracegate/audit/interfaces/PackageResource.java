@@ -27,10 +27,9 @@ import java.util.Arrays;
 
 
 import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.APPROVER;
 import static io.tracegate.platform.security.Roles.AUDITOR;
-import static io.tracegate.platform.security.Roles.ML_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /**
@@ -77,7 +76,7 @@ public class PackageResource {
     }
 
     @GET
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public PageView<PackageView> list(@PathParam("id") long releaseId,
                                       @QueryParam("offset") @DefaultValue("0") int offset,
                                       @QueryParam("limit") @DefaultValue("50") int limit) {
@@ -87,7 +86,7 @@ public class PackageResource {
 
     @GET
     @Path("{packageId: [0-9]+}")
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public PackageView get(@PathParam("id") long releaseId, @PathParam("packageId") long packageId) {
         return PackageView.of(packaging.withId(releaseId, packageId));
     }

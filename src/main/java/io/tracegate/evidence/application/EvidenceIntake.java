@@ -8,7 +8,7 @@ import io.tracegate.evidence.domain.ParsedEvidence;
 import io.tracegate.evidence.domain.TestResult;
 import io.tracegate.platform.blob.BlobStore;
 import io.tracegate.platform.blob.StoredBlob;
-import io.tracegate.platform.persistence.Clash;
+import io.tracegate.platform.blob.UploadProtocol;
 import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.platform.paging.Page;
@@ -22,26 +22,21 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /**
- * Takes evidence uploads: checks everything that needs no body first, streams the body into the blob
- * store outside any transaction, parses the stored file (bounded by each format's limits), and records
- * item, metrics and tests in one transaction. A refused file leaves no row; its blob, if nothing
+ * Takes evidence uploads by the {@link UploadProtocol}: checks everything that needs no body first, streams
+ * the body into the blob store outside any transaction, parses the stored file (bounded by each format's
+ * limits), and records item, metrics and tests in one transaction. A refused file leaves no row; its blob, if nothing
  * else claims it, is removed by the sweeper.
  */
 @Stateless
@@ -62,12 +57,11 @@ public class EvidenceIntake {
     @Inject
     EvidenceReader reader;
 
+    @Inject
+    UploadProtocol protocol;
+
     @EJB
     EvidenceRecorder recorder;
-
-    @Inject
-    @ConfigProperty(name = "tracegate.upload.max-bytes")
-    long maxBytes;
 
     @RolesAllowed({ML_ENGINEER, ADMIN})
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -79,37 +73,37 @@ public class EvidenceIntake {
         if (upload.declaredLength() == 0) {
             throw new InvalidInput("file", upload.fileName() + ": the evidence file is empty");
         }
-        Optional<Evidence> retry = items.sameUpload(upload.releaseId(), upload.fileName(), upload.sha256().hex());
-        StoredBlob blob = store.store(body, upload.sha256(), upload.declaredLength(), maxBytes);
-        if (retry.isPresent()) {
-            return new UploadedEvidence(retry.get(), false);
-        }
+        UploadProtocol.Uploaded<Evidence> uploaded = protocol.upload(body, upload.sha256(), upload.declaredLength(),
+                () -> items.sameUpload(upload.releaseId(), upload.fileName(), upload.sha256().hex()),
+                blob -> {
+                    ParsedEvidence parsed = parse(upload, blob);
+                    return () -> recorder.record(upload, blob, parsed);
+                });
+        return new UploadedEvidence(uploaded.record(), uploaded.created());
+    }
+
+    /** Parses the stored file outside any transaction, bounded by its format's limits. */
+    private ParsedEvidence parse(EvidenceUpload upload, StoredBlob blob) {
         if (blob.size() == 0) {
             throw new InvalidInput("file", upload.fileName() + ": the evidence file is empty");
         }
-        Path file = store.locate(blob.sha256()).orElseThrow(() -> new IllegalStateException("blob vanished: " + blob.sha256()));
-        ParsedEvidence parsed = reader.read(upload.fileName(), upload.format(), upload.contentType(), file);
-        // A concurrent upload of the same bytes may claim the blob (or of the same file, record it) first; the
-        // retry finds what it recorded.
-        return Clash.retried(() -> new UploadedEvidence(recorder.record(upload, blob, parsed), true),
-                () -> items.sameUpload(upload.releaseId(), upload.fileName(), upload.sha256().hex())
-                        .map(same -> new UploadedEvidence(same, false))
-                        .orElseGet(() -> new UploadedEvidence(recorder.record(upload, blob, parsed), true)));
+        Path file = store.existing(blob.sha256(), "upload " + upload.fileName());
+        return reader.read(upload.fileName(), upload.format(), upload.contentType(), file);
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Page<Evidence> list(long releaseId, int offset, int limit) {
         releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
         return new Page<>(items.page(releaseId, offset, limit), offset, limit, items.count(releaseId));
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Evidence withId(long releaseId, long evidenceId) {
         return items.withId(evidenceId).filter(e -> e.release().id() == releaseId)
                 .orElseThrow(() -> new NoSuchEntity("evidence", releaseId + "/" + evidenceId));
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public List<Metric> metrics(long releaseId, long evidenceId) {
         return items.metricsOf(withId(releaseId, evidenceId).id());
     }
@@ -118,7 +112,7 @@ public class EvidenceIntake {
     public record LinkedTest(TestResult test, List<RequirementId> requirements) {
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Page<LinkedTest> tests(long releaseId, long evidenceId, int offset, int limit) {
         Evidence e = withId(releaseId, evidenceId);
         RequirementMentions mentions = new RequirementMentions(e.release().baselineId()
@@ -129,10 +123,9 @@ public class EvidenceIntake {
     }
 
     /** Where the stored bytes are; they are served as stored, never interpreted. */
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Path contentOf(long releaseId, long evidenceId) {
         Evidence e = withId(releaseId, evidenceId);
-        return store.locate(e.sha256()).orElseThrow(() -> new IllegalStateException(
-                "blob " + e.sha256() + " of evidence " + evidenceId + " is missing from the blob store"));
+        return store.existing(e.sha256(), "evidence " + evidenceId);
     }
 }

@@ -16,12 +16,9 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalLong;
 
-import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
-import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
@@ -47,12 +44,12 @@ public class EvidenceReviews {
      */
     @RolesAllowed({SAFETY_ENGINEER, SAFETY_MANAGER})
     public EvidenceReview review(long releaseId, long evidenceId, ReviewState decision, String comment,
-                                 Optional<Long> expectedVersion) {
+                                 OptionalLong expectedVersion) {
         Evidence evidence = items.withId(evidenceId).filter(e -> e.release().id() == releaseId)
                 .orElseThrow(() -> new NoSuchEntity("evidence", releaseId + "/" + evidenceId));
-        if (expectedVersion.isPresent() && expectedVersion.get() != evidence.version()) {
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != evidence.version()) {
             throw new StaleVersion("evidence " + evidenceId + " was reviewed meanwhile (version "
-                    + evidence.version() + ", you saw " + expectedVersion.get() + "); reload and review again");
+                    + evidence.version() + ", you saw " + expectedVersion.getAsLong() + "); reload and review again");
         }
         ReviewState before = evidence.reviewState();
         EvidenceReview review = evidence.review(decision, comment, caller.getCallerPrincipal().getName(), Instant.now());
@@ -62,7 +59,7 @@ public class EvidenceReviews {
         return review;
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public List<EvidenceReview> reviewsOf(long releaseId, long evidenceId) {
         items.withId(evidenceId).filter(e -> e.release().id() == releaseId)
                 .orElseThrow(() -> new NoSuchEntity("evidence", releaseId + "/" + evidenceId));

@@ -17,12 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
-import static io.tracegate.platform.security.Roles.ML_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 
 /**
  * The latency distribution of each timing file of a release, read back from the blob store: the filed
@@ -42,15 +37,14 @@ public class LatencyDistributions {
     BlobStore store;
 
     /** @param items the release's evidence, as the caller has already read it (20,000 rows are not read twice) */
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public List<LatencyDistribution> of(List<Evidence> items) {
         List<LatencyDistribution> distributions = new ArrayList<>();
         for (Evidence e : items) {
             if (!samples.format().equals(e.format())) {
                 continue;
             }
-            Path blob = store.locate(e.sha256()).orElseThrow(() -> new IllegalStateException("blob " + e.sha256()
-                    + " of evidence " + e.fileName() + " is missing from the blob store"));
+            Path blob = store.existing(e.sha256(), "evidence " + e.fileName());
             try (InputStream in = Files.newInputStream(blob)) {
                 double[] latencies = samples.latenciesMs(e.fileName(), in);
                 distributions.add(new LatencyDistribution(e.id(), e.fileName(),

@@ -26,12 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
-import static io.tracegate.platform.security.Roles.ML_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 
 /**
  * Computes a release's trace matrix and gate from its baseline, evidence, links and reference release,
@@ -56,12 +51,12 @@ public class ReleaseTrace {
     ReleaseCrossCheck crossCheck;
 
     /** For other use cases in the same transaction (signing checks the gate). */
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public TraceMatrix matrixOf(Release release) {
         return TraceMatrix.compute(inputFor(release));
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public TraceMatrix matrix(long releaseId) {
         Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
         return TraceMatrix.compute(inputFor(release));
@@ -76,7 +71,7 @@ public class ReleaseTrace {
     public record Traced(TraceMatrix matrix, RegressionReport regression) {
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public RegressionReport regression(long releaseId) {
         Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
         return regressionOf(release, metricsOf(items.factsOf(release.id())),
@@ -88,7 +83,7 @@ public class ReleaseTrace {
      *
      * @param items the release's evidence items, which the caller read already (for the cross-check's findings)
      */
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Traced traced(Release release, List<Evidence> items) {
         List<EvidenceFacts> evidence = this.items.factsOf(release.id());
         List<Metric> reference = release.reference().map(r -> metricsOf(this.items.factsOf(r.id()))).orElse(List.of());

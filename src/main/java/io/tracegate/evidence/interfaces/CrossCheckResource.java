@@ -15,12 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 
-import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
-import static io.tracegate.platform.security.Roles.ML_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 
 /** {@code /api/releases/{id}/cross-check}: the recipe against the ONNX artifacts and the evidence's provenance. */
 @Path("releases/{id}/cross-check")
@@ -70,7 +65,7 @@ public class CrossCheckResource {
     }
 
     @GET
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public CrossCheckView check(@PathParam("id") long releaseId) {
         ReleaseCrossCheck.Report report = crossCheck.check(releaseId);
         List<ModelView> models = report.models().stream().map(m -> new ModelView(m.artifact().id(),

@@ -10,17 +10,17 @@ import io.tracegate.evidence.domain.EvidenceReview;
 import io.tracegate.evidence.domain.Metric;
 import io.tracegate.evidence.domain.ReviewState;
 import io.tracegate.evidence.domain.TestResult;
-import io.tracegate.platform.blob.Sha256;
 import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.paging.Page;
 import io.tracegate.platform.paging.PageView;
+import io.tracegate.platform.web.IfMatch;
 import io.tracegate.platform.web.JsonFields;
 import io.tracegate.platform.web.JsonRequest;
-import io.tracegate.release.domain.ArtifactFileName;
 import io.tracegate.requirement.domain.RequirementId;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -42,11 +42,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
@@ -73,22 +71,8 @@ public class EvidenceResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ML_ENGINEER, ADMIN})
     public Response upload(@PathParam("id") long releaseId, @PathParam("fileName") String fileName,
-                           @QueryParam("sha256") String sha256, @QueryParam("format") String format,
-                           @QueryParam("requirement") List<String> requirements, @QueryParam("scope") List<String> scope,
-                           @QueryParam("ciSystem") String ciSystem, @QueryParam("pipelineId") String pipelineId,
-                           @QueryParam("runUrl") String runUrl, @QueryParam("sourceCommit") String sourceCommit,
-                           @QueryParam("rig") String rig, @QueryParam("target") String target,
-                           @QueryParam("tool") List<String> tools, @QueryParam("startedAt") String startedAt,
-                           @QueryParam("finishedAt") String finishedAt,
-                           @QueryParam("calibrationSha256") String calibrationSha256,
-                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-                           InputStream body) {
-        EvidenceUpload upload = new EvidenceUpload(releaseId, new ArtifactFileName(fileName).value(),
-                Sha256.parse("sha256", sha256), StoredFile.declaredLength(contentLength), contentType,
-                format == null || format.isBlank() ? null : format.trim(), requirements, UploadQuery.scope(scope),
-                UploadQuery.provenance(ciSystem, pipelineId, runUrl, sourceCommit, rig, target, tools, startedAt,
-                        finishedAt, calibrationSha256));
+                           @BeanParam UploadQuery query, InputStream body) {
+        EvidenceUpload upload = query.upload(releaseId, fileName);
         UploadedEvidence outcome = intake.upload(upload, body);
         EvidenceView view = EvidenceView.of(outcome.evidence());
         if (!outcome.created()) {
@@ -99,7 +83,7 @@ public class EvidenceResource {
     }
 
     @GET
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public PageView<EvidenceView> list(@PathParam("id") long releaseId,
                                        @QueryParam("offset") @DefaultValue("0") int offset,
                                        @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -109,7 +93,7 @@ public class EvidenceResource {
 
     @GET
     @Path("{evidenceId: [0-9]+}")
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Response get(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId) {
         Evidence evidence = intake.withId(releaseId, evidenceId);
         return Response.ok(EvidenceView.of(evidence)).tag(Long.toString(evidence.version())).build();
@@ -124,7 +108,7 @@ public class EvidenceResource {
 
     @GET
     @Path("{evidenceId: [0-9]+}/metrics")
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public PageView<MetricView> metrics(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId,
                                         @QueryParam("offset") @DefaultValue("0") int offset,
                                         @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -144,7 +128,7 @@ public class EvidenceResource {
 
     @GET
     @Path("{evidenceId: [0-9]+}/tests")
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public PageView<TestView> tests(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId,
                                     @QueryParam("offset") @DefaultValue("0") int offset,
                                     @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -156,7 +140,7 @@ public class EvidenceResource {
     @GET
     @Path("{evidenceId: [0-9]+}/content")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Response content(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId) {
         Evidence evidence = intake.withId(releaseId, evidenceId);
         return StoredFile.download(intake.contentOf(releaseId, evidenceId), evidence.sha256().hex(), evidence.size(),
@@ -173,7 +157,7 @@ public class EvidenceResource {
 
     /**
      * Accepts or rejects the item: {@code {"decision": "ACCEPTED", "comment": "..."}}; send the item's ETag
-     * in {@code If-Match} to be sure nobody reviewed it meanwhile (412 otherwise).
+     * in {@code If-Match} to be sure nobody reviewed it meanwhile (412 otherwise; rules: {@link IfMatch}).
      */
     @POST
     @Path("{evidenceId: [0-9]+}/reviews")
@@ -184,14 +168,14 @@ public class EvidenceResource {
         JsonFields json = JsonRequest.read(body).allowOnly("decision", "comment");
         ReviewState decision = decisionOf(json.requiredString("decision"));
         EvidenceReview review = reviews.review(releaseId, evidenceId, decision, json.optionalString("comment"),
-                versionOf(ifMatch));
+                IfMatch.version(ifMatch, "evidence item"));
         return Response.created(UriBuilder.fromPath("/api/releases/{r}/evidence/{e}/reviews").build(releaseId, evidenceId))
                 .entity(ReviewView.of(review)).build();
     }
 
     @GET
     @Path("{evidenceId: [0-9]+}/reviews")
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public PageView<ReviewView> reviews(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId,
                                         @QueryParam("offset") @DefaultValue("0") int offset,
                                         @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -205,16 +189,5 @@ public class EvidenceResource {
             throw new InvalidInput("decision", "must be ACCEPTED or REJECTED, got '" + text + "'");
         }
         return ReviewState.valueOf(upper);
-    }
-
-    private static Optional<Long> versionOf(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Long.parseLong(ifMatch.trim().replace("W/", "").replace("\"", "")));
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("If-Match", "must be the ETag of the evidence item, e.g. \"0\"");
-        }
     }
 }

@@ -10,12 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
-import static io.tracegate.platform.security.Roles.ML_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 
 /** {@code /api/releases/{id}/gate}: green or red, the count per verdict, and what blocks it. */
 @Path("releases/{id}/gate")
@@ -27,7 +22,7 @@ public class GateResource {
     ReleaseTrace trace;
 
     @GET
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public TraceView.GateView gate(@PathParam("id") long releaseId) {
         return TraceView.GateView.of(trace.matrix(releaseId).gate());
     }

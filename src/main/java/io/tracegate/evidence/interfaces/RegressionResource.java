@@ -14,12 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 
-import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
-import static io.tracegate.platform.security.Roles.ML_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 
 /** {@code /api/releases/{id}/regression}: KPI deltas against the reference and previous release. */
 @Path("releases/{id}/regression")
@@ -36,7 +31,7 @@ public class RegressionResource {
     }
 
     @GET
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public RegressionView regression(@PathParam("id") long releaseId) {
         ReleaseTrace.RegressionReport report = trace.regression(releaseId);
         return new RegressionView(releaseId, report.release().label(), report.reference().map(Release::label).orElse(null),

@@ -22,10 +22,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.AUDITOR;
-import static io.tracegate.platform.security.Roles.ML_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /**
@@ -64,7 +62,7 @@ public class UserDirectory {
     }
 
     /** The caller's own account. */
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public UserAccount own() {
         return existing(me());
     }
@@ -143,7 +141,7 @@ public class UserDirectory {
      * The caller replaces their own password, proving the current one. Not with an API token: a token
      * holder is a machine and has no password to change.
      */
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public UserAccount changeOwnPassword(char[] currentPassword, char[] newPassword) {
         if (authentication.viaToken()) {
             throw new NotPermitted(null, "an API token cannot change a password; log in as the person");

@@ -123,7 +123,8 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         }
         throttle.succeeded(credential.getCaller(), request.getRemoteAddr());
         request.setAttribute(LoginMethod.ATTRIBUTE, LoginMethod.BASIC);
-        return context.notifyContainerAboutLogin(result.getCallerPrincipal(), withoutTokenGroups(result.getCallerGroups()));
+        return context.notifyContainerAboutLogin(result.getCallerPrincipal(),
+                Roles.callerGroups(withoutTokenGroups(result.getCallerGroups())));
     }
 
     private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpServletResponse response,
@@ -140,7 +141,8 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         }
         request.setAttribute(LoginMethod.ATTRIBUTE, LoginMethod.TOKEN);
         request.setAttribute(LoginMethod.TOKEN_SCOPE_ATTRIBUTE, scope.get());
-        return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
+        return context.notifyContainerAboutLogin(result.getCallerPrincipal(),
+                Roles.callerGroups(result.getCallerGroups()));
     }
 
     private AuthenticationStatus session(BrowserSessions.Remembered session, HttpServletRequest request,
@@ -153,7 +155,8 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         }
         request.setAttribute(LoginMethod.ATTRIBUTE, LoginMethod.SESSION);
         request.setAttribute(LoginMethod.CSRF_ATTRIBUTE, session.csrfToken());
-        return context.notifyContainerAboutLogin(result.getCallerPrincipal(), withoutTokenGroups(result.getCallerGroups()));
+        return context.notifyContainerAboutLogin(result.getCallerPrincipal(),
+                Roles.callerGroups(withoutTokenGroups(result.getCallerGroups())));
     }
 
     /** Only token logins may carry {@code token:*} groups, whatever an identity store returned. */

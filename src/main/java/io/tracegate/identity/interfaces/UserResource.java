@@ -32,9 +32,9 @@ import java.util.List;
 import java.util.Set;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.APPROVER;
 import static io.tracegate.platform.security.Roles.AUDITOR;
-import static io.tracegate.platform.security.Roles.ML_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
@@ -64,7 +64,7 @@ public class UserResource {
     /** The caller's own account. */
     @GET
     @Path("me")
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public UserView me() {
         return UserView.of(directory.own());
     }
@@ -132,7 +132,7 @@ public class UserResource {
     @PUT
     @Path("me/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Response changeOwnPassword(InputStream body) {
         JsonFields json = JsonRequest.read(body).allowOnly("currentPassword", "newPassword");
         char[] current = json.requiredString("currentPassword").toCharArray();

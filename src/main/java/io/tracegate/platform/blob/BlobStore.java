@@ -204,6 +204,17 @@ public class BlobStore {
         return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
     }
 
+    /**
+     * Where the blob of a recorded file is. A row without its blob is a broken store, not a client error,
+     * so its absence is an {@link IllegalStateException} naming what was looked for.
+     *
+     * @param what the record that claims the blob, for the message, e.g. {@code "artifact 12"}
+     */
+    public Path existing(Sha256 digest, String what) {
+        return locate(digest).orElseThrow(() -> new IllegalStateException(
+                "blob " + digest + " of " + what + " is missing from the blob store"));
+    }
+
     Path pathOf(Sha256 digest) {
         String hex = digest.hex();
         return objects.resolve(hex.substring(0, 2)).resolve(hex.substring(2, 4)).resolve(hex);

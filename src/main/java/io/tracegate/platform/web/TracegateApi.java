@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 /** The REST API, served under {@code /api}; its OpenAPI document is at {@code /openapi}. */
 @ApplicationPath("api")
 @DeclareRoles({Roles.ADMIN, Roles.ML_ENGINEER, Roles.SAFETY_ENGINEER, Roles.APPROVER, Roles.SAFETY_MANAGER,
-        Roles.AUDITOR})
+        Roles.AUDITOR, Roles.ANY_ROLE})
 @OpenAPIDefinition(
         info = @Info(title = "Tracegate API", version = "1",
                 description = "Model releases, requirements, HIL evidence, approvals and audit packages "

@@ -1,8 +1,7 @@
 package io.tracegate.release.application;
 
 import io.tracegate.platform.blob.BlobStore;
-import io.tracegate.platform.blob.StoredBlob;
-import io.tracegate.platform.persistence.Clash;
+import io.tracegate.platform.blob.UploadProtocol;
 import io.tracegate.platform.failure.Conflict;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.release.domain.Artifact;
@@ -15,7 +14,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -23,16 +21,13 @@ import java.util.List;
 import java.util.Optional;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /**
- * Takes artifact uploads: checks the release and the name first (before a byte is read), streams the body
- * into the blob store outside any transaction, then records blob and artifact in one short transaction.
- * If that commit never happens, the renamed blob has no row and the sweeper removes it.
+ * Takes artifact uploads by the {@link UploadProtocol}: checks the release and the name first (before a byte
+ * is read), streams the body into the blob store outside any transaction, then records blob and artifact in
+ * one short transaction ({@link ArtifactRecorder}).
  */
 @Stateless
 public class ArtifactIntake {
@@ -46,12 +41,11 @@ public class ArtifactIntake {
     @Inject
     BlobStore store;
 
+    @Inject
+    UploadProtocol protocol;
+
     @EJB
     ArtifactRecorder recorder;
-
-    @Inject
-    @ConfigProperty(name = "tracegate.upload.max-bytes")
-    long maxBytes;
 
     /**
      * Runs the checks that need no body: role, release exists and is a DRAFT, the name is free or holds
@@ -73,25 +67,18 @@ public class ArtifactIntake {
     @RolesAllowed({ML_ENGINEER, ADMIN})
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public UploadOutcome upload(UploadRequest request, InputStream body) {
-        Optional<Artifact> existing = precheck(request);
-        StoredBlob blob = store.store(body, request.sha256(), request.declaredLength(), maxBytes);
-        if (existing.isPresent()) {
-            return new UploadOutcome(existing.get(), false);
-        }
-        // A concurrent upload of the same bytes may claim the blob (or of the same file, record it) first; the
-        // retry finds what it recorded.
-        return Clash.retried(() -> new UploadOutcome(recorder.record(request, blob), true),
-                () -> precheck(request).map(same -> new UploadOutcome(same, false))
-                        .orElseGet(() -> new UploadOutcome(recorder.record(request, blob), true)));
+        UploadProtocol.Uploaded<Artifact> uploaded = protocol.upload(body, request.sha256(), request.declaredLength(),
+                () -> precheck(request), blob -> () -> recorder.record(request, blob));
+        return new UploadOutcome(uploaded.record(), uploaded.created());
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public List<Artifact> of(long releaseId) {
         Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
         return artifacts.of(release);
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Artifact withId(long releaseId, long artifactId) {
         return artifacts.withId(artifactId)
                 .filter(artifact -> artifact.release().id() == releaseId)
@@ -99,10 +86,9 @@ public class ArtifactIntake {
     }
 
     /** Where the bytes of an artifact are; they are served as stored, never interpreted. */
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Path contentOf(long releaseId, long artifactId) {
         Artifact artifact = withId(releaseId, artifactId);
-        return store.locate(artifact.sha256()).orElseThrow(() -> new IllegalStateException(
-                "blob " + artifact.sha256() + " of artifact " + artifactId + " is missing from the blob store"));
+        return store.existing(artifact.sha256(), "artifact " + artifactId);
     }
 }

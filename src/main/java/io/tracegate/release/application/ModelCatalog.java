@@ -18,11 +18,8 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /** Registering and looking up model families. */
 @Stateless
@@ -49,12 +46,12 @@ public class ModelCatalog {
         return model;
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Page<Model> list(int offset, int limit) {
         return new Page<>(models.page(offset, limit), offset, limit, models.count());
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Model named(ModelName name) {
         return models.named(name).orElseThrow(() -> new NoSuchEntity("model", name));
     }

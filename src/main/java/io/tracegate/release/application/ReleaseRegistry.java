@@ -25,11 +25,8 @@ import java.time.Instant;
 import java.util.OptionalLong;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /** Opening releases of a model, reading them, and attaching their optimization recipe. */
 @Stateless
@@ -64,13 +61,13 @@ public class ReleaseRegistry {
         return release;
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Page<Release> ofModel(ModelName modelName, int offset, int limit) {
         Model model = models.named(modelName).orElseThrow(() -> new NoSuchEntity("model", modelName));
         return new Page<>(releases.ofModel(model, offset, limit), offset, limit, releases.countOf(model));
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Release withId(long id) {
         return releases.withId(id).orElseThrow(() -> new NoSuchEntity("release", id));
     }

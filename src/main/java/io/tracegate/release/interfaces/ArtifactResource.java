@@ -32,11 +32,8 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /**
  * {@code /api/releases/{id}/artifacts}: streaming upload with a declared SHA-256, listing, download.
@@ -74,7 +71,7 @@ public class ArtifactResource {
     }
 
     @GET
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public PageView<ArtifactView> list(@PathParam("id") long releaseId,
                                        @QueryParam("offset") @DefaultValue("0") int offset,
                                        @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -84,7 +81,7 @@ public class ArtifactResource {
 
     @GET
     @Path("by-id/{artifactId}")
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public ArtifactView get(@PathParam("id") long releaseId, @PathParam("artifactId") long artifactId) {
         return ArtifactView.of(intake.withId(releaseId, artifactId));
     }
@@ -96,7 +93,7 @@ public class ArtifactResource {
     @GET
     @Path("by-id/{artifactId}/content")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Response content(@PathParam("id") long releaseId, @PathParam("artifactId") long artifactId) {
         Artifact artifact = intake.withId(releaseId, artifactId);
         return StoredFile.download(intake.contentOf(releaseId, artifactId), artifact.sha256().hex(), artifact.size(),

@@ -28,11 +28,8 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.io.InputStream;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /** {@code /api/models}: model families and the releases of each. */
 @Path("models")
@@ -58,7 +55,7 @@ public class ModelResource {
     }
 
     @GET
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public PageView<ModelView> list(@QueryParam("offset") @DefaultValue("0") int offset,
                                     @QueryParam("limit") @DefaultValue("50") int limit) {
         PageView.check(offset, limit);
@@ -67,7 +64,7 @@ public class ModelResource {
 
     @GET
     @Path("{name}")
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public ModelView get(@PathParam("name") String name) {
         return ModelView.of(catalog.named(new ModelName(name)));
     }
@@ -91,7 +88,7 @@ public class ModelResource {
 
     @GET
     @Path("{name}/releases")
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public PageView<ReleaseView> releases(@PathParam("name") String name,
                                           @QueryParam("offset") @DefaultValue("0") int offset,
                                           @QueryParam("limit") @DefaultValue("50") int limit) {

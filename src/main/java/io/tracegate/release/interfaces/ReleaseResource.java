@@ -1,6 +1,6 @@
 package io.tracegate.release.interfaces;
 
-import io.tracegate.platform.failure.InvalidInput;
+import io.tracegate.platform.web.IfMatch;
 import io.tracegate.platform.web.JsonRequest;
 import io.tracegate.release.application.ReleaseRegistry;
 import io.tracegate.release.domain.Release;
@@ -20,14 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.InputStream;
-import java.util.OptionalLong;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
-import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /** {@code /api/releases/{id}}: one release and its optimization recipe. */
 @Path("releases/{id}")
@@ -39,7 +35,7 @@ public class ReleaseResource {
     ReleaseRegistry registry;
 
     @GET
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Response get(@PathParam("id") long id) {
         Release release = registry.withId(id);
         return Response.ok(ReleaseView.of(release)).tag(etagOf(release)).build();
@@ -47,7 +43,7 @@ public class ReleaseResource {
 
     @GET
     @Path("recipe")
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Response recipe(@PathParam("id") long id) {
         Release release = registry.withId(id);
         RecipeView recipe = RecipeView.of(release);
@@ -59,7 +55,7 @@ public class ReleaseResource {
 
     /**
      * Sets the recipe of a DRAFT release (shape: see {@link RecipeJson}). Send the release's ETag in
-     * {@code If-Match} to make sure nobody changed it since you read it (412 otherwise).
+     * {@code If-Match} to make sure nobody changed it since you read it (412 otherwise; rules: {@link IfMatch}).
      */
     @PUT
     @Path("recipe")
@@ -67,27 +63,12 @@ public class ReleaseResource {
     @RolesAllowed({ML_ENGINEER, ADMIN})
     public Response attachRecipe(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  InputStream body) {
-        Release release = registry.attachRecipe(id, RecipeJson.read(JsonRequest.read(body)), revisionIn(ifMatch));
+        Release release = registry.attachRecipe(id, RecipeJson.read(JsonRequest.read(body)),
+                IfMatch.version(ifMatch, "release"));
         return Response.ok(RecipeView.of(release)).tag(etagOf(release)).build();
     }
 
     static EntityTag etagOf(Release release) {
         return new EntityTag(Long.toString(release.revision()));
-    }
-
-    private static OptionalLong revisionIn(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return OptionalLong.empty();
-        }
-        String tag = ifMatch.trim();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        tag = tag.replace("\"", "");
-        try {
-            return OptionalLong.of(Long.parseLong(tag));
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("If-Match", "must be the ETag of the release, e.g. \"3\"");
-        }
     }
 }

@@ -31,9 +31,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
-import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
@@ -124,24 +122,24 @@ public class BaselineCatalog {
         }
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Page<RequirementBaseline> list(int offset, int limit) {
         return new Page<>(baselines.page(offset, limit), offset, limit, baselines.count());
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public RequirementBaseline withId(long id) {
         return baselines.withId(id).orElseThrow(() -> new NoSuchEntity("baseline", id));
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public Requirement requirement(long baselineId, RequirementId id) {
         baselines.summary(baselineId).orElseThrow(() -> new NoSuchEntity("baseline", baselineId));
         return baselines.requirement(baselineId, id)
                 .orElseThrow(() -> new NoSuchEntity("requirement in baseline " + baselineId, id));
     }
 
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public BaselineDiff diff(long fromId, long toId) {
         return BaselineDiff.between(withId(fromId), withId(toId));
     }

@@ -25,9 +25,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.io.InputStream;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
-import static io.tracegate.platform.security.Roles.APPROVER;
-import static io.tracegate.platform.security.Roles.AUDITOR;
-import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
@@ -79,7 +77,7 @@ public class BaselineResource {
     }
 
     @GET
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public PageView<BaselineViews.BaselineSummary> list(@QueryParam("offset") @DefaultValue("0") int offset,
                                                         @QueryParam("limit") @DefaultValue("50") int limit) {
         PageView.check(offset, limit);
@@ -88,14 +86,14 @@ public class BaselineResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public BaselineViews.BaselineDetail get(@PathParam("id") long id) {
         return BaselineViews.BaselineDetail.of(catalog.withId(id));
     }
 
     @GET
     @Path("{id}/requirements/{requirementId}")
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public BaselineViews.RequirementView requirement(@PathParam("id") long id,
                                                      @PathParam("requirementId") String requirementId) {
         return BaselineViews.RequirementView.of(catalog.requirement(id, new RequirementId(requirementId)));
@@ -104,7 +102,7 @@ public class BaselineResource {
     /** What changed from baseline {@code id} to baseline {@code other}. */
     @GET
     @Path("{id}/diff/{other}")
-    @RolesAllowed({ADMIN, ML_ENGINEER, SAFETY_ENGINEER, APPROVER, SAFETY_MANAGER, AUDITOR})
+    @RolesAllowed(ANY_ROLE)
     public BaselineViews.DiffView diff(@PathParam("id") long id, @PathParam("other") long other) {
         return BaselineViews.DiffView.of(id, other, catalog.diff(id, other));
     }

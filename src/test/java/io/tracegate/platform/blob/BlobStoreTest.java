@@ -261,6 +261,17 @@ class BlobStoreTest {
         assertThat(store.contains(digestOf(new byte[]{42}))).isFalse();
     }
 
+    @Test
+    void existingNamesTheRecordWhoseBlobIsMissing() throws IOException {
+        Path stored = put("kept", FileTime.from(Instant.now()));
+        Sha256 kept = new Sha256(stored.getFileName().toString());
+
+        assertThat(store.existing(kept, "artifact 7")).isEqualTo(stored);
+        assertThatThrownBy(() -> store.existing(digestOf(new byte[]{42}), "artifact 8"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("of artifact 8 is missing from the blob store");
+    }
+
     private Path put(String content, FileTime mtime) throws IOException {
         byte[] body = content.getBytes(StandardCharsets.UTF_8);
         Sha256 digest = digestOf(body);

@@ -78,4 +78,18 @@ public interface RecipeScenarios extends ApiScenarios {
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.json().getString("field")).isEqualTo("If-Match");
     }
+
+    @Test
+    default void aStarIfMatchTakesAnyVersionAndAWeakOneIsRefusedNamingTheHeader() {
+        long release = Requests.newRelease(api());
+        Reply any = api().put(Login.ML_ENGINEER, "api/releases/" + release + "/recipe", Requests.int8Recipe(),
+                Map.of("If-Match", "*"));
+        assertThat(any.status()).as(any.toString()).isEqualTo(200);
+
+        String etag = any.header("ETag");
+        Reply weak = api().put(Login.ML_ENGINEER, "api/releases/" + release + "/recipe", Requests.int8Recipe(),
+                Map.of("If-Match", "W/" + etag));
+        assertThat(weak.status()).as(weak.toString()).isEqualTo(400);
+        assertThat(weak.json().getString("field")).isEqualTo("If-Match");
+    }
 }

@@ -1,0 +1,66 @@
+package io.tracegate.platform.blob;
+
+import io.tracegate.platform.persistence.Clash;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * How every file upload (artifact or evidence) goes, in one place:
+ * <ol>
+ *   <li>the checks that need no body, which also find an earlier upload of the same file (a retry);</li>
+ *   <li>the body streamed into the blob store, outside any transaction, so a slow client holds no
+ *       connection or lock;</li>
+ *   <li>for a retry, the earlier record is the answer; otherwise the stored file is examined (still outside
+ *       the transaction) and recorded in one short transaction;</li>
+ *   <li>when that transaction clashes with a concurrent upload of the same bytes or file, the lookup runs
+ *       again and finds what the other recorded, or the transaction runs once more.</li>
+ * </ol>
+ * If the recording never commits, the blob has no row and the sweeper removes it.
+ */
+@Dependent
+public class UploadProtocol {
+
+    private final BlobStore store;
+    private final long maxBytes;
+
+    @Inject
+    public UploadProtocol(BlobStore store, @ConfigProperty(name = "tracegate.upload.max-bytes") long maxBytes) {
+        this.store = store;
+        this.maxBytes = maxBytes;
+    }
+
+    /** What an upload produced, and whether it is new (201) or a retry of an earlier upload (200). */
+    public record Uploaded<T>(T record, boolean created) {
+    }
+
+    /**
+     * Runs the protocol.
+     *
+     * @param sha256         the digest the client declared; the body must hash to it
+     * @param declaredLength the Content-Length, or -1 for a chunked body
+     * @param earlier        the checks that need no body (refusing by throwing) and the record of an earlier
+     *                       upload of the same file, if any; asked again after a clash
+     * @param recording      given the stored blob, examines it outside any transaction and returns the
+     *                       recording transaction (run once, or twice after a clash)
+     */
+    public <T> Uploaded<T> upload(InputStream body, Sha256 sha256, long declaredLength, Supplier<Optional<T>> earlier,
+                                  Function<StoredBlob, Supplier<T>> recording) {
+        Optional<T> retry = earlier.get();
+        StoredBlob blob = store.store(body, sha256, declaredLength, maxBytes);
+        if (retry.isPresent()) {
+            return new Uploaded<>(retry.get(), false);
+        }
+        Supplier<T> transaction = recording.apply(blob);
+        // A concurrent upload of the same bytes may claim the blob (or of the same file, record it) first; the
+        // retry finds what it recorded.
+        return Clash.retried(() -> new Uploaded<>(transaction.get(), true),
+                () -> earlier.get().map(same -> new Uploaded<>(same, false))
+                        .orElseGet(() -> new Uploaded<>(transaction.get(), true)));
+    }
+}

@@ -1,4 +1,4 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.onnx;
 
 /**
  * The bounds that an ONNX file from an untrusted source must stay within. They live together so that the policy

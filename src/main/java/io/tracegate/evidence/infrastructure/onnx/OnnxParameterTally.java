@@ -1,4 +1,4 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.onnx;
 
 import io.tracegate.evidence.domain.ModelFacts.Parameters;
 
@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
-import static io.tracegate.evidence.infrastructure.OnnxDataTypes.INT8;
-import static io.tracegate.evidence.infrastructure.OnnxDataTypes.UINT8;
-import static io.tracegate.evidence.infrastructure.OnnxLimits.MAX_TENSORS;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxDataTypes.INT8;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxDataTypes.UINT8;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxLimits.MAX_TENSORS;
 
 /**
  * Collects the model's parameters (initializers and Constant node values, in all graphs) and adds them up: totals

@@ -1,4 +1,4 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.onnx;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,4 +1,4 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.onnx;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -6,8 +6,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.tracegate.evidence.domain.EvidenceRejected;
 import io.tracegate.evidence.domain.ModelFacts;
 import io.tracegate.evidence.domain.ParsedEvidence;
-import io.tracegate.evidence.infrastructure.OnnxModelWriter.Node;
-import io.tracegate.evidence.infrastructure.OnnxModelWriter.Tensor;
+import io.tracegate.evidence.infrastructure.onnx.OnnxModelWriter.Node;
+import io.tracegate.evidence.infrastructure.onnx.OnnxModelWriter.Tensor;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -17,7 +17,7 @@ import java.util.Arrays;
 import java.util.Random;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static io.tracegate.evidence.infrastructure.OnnxModelWriter.FLOAT;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxModelWriter.FLOAT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

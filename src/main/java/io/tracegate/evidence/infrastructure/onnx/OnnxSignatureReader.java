@@ -1,13 +1,13 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.onnx;
 
 import io.tracegate.evidence.domain.ModelFacts.TensorSignature;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.tracegate.evidence.infrastructure.OnnxLimits.MAX_DIMS;
-import static io.tracegate.evidence.infrastructure.OnnxLimits.MAX_NAME_BYTES;
-import static io.tracegate.evidence.infrastructure.OnnxLimits.MAX_VALUE_INFOS;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxLimits.MAX_DIMS;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxLimits.MAX_NAME_BYTES;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxLimits.MAX_VALUE_INFOS;
 
 /**
  * Reads a graph input or output ({@code ValueInfoProto} with its {@code TypeProto} and shape) into a

@@ -1,19 +1,19 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.onnx;
 
 import io.tracegate.evidence.domain.ModelFacts;
 import io.tracegate.evidence.domain.ModelFacts.TensorSignature;
-import io.tracegate.evidence.infrastructure.OnnxModelWriter.Node;
-import io.tracegate.evidence.infrastructure.OnnxModelWriter.Tensor;
+import io.tracegate.evidence.infrastructure.onnx.OnnxModelWriter.Node;
+import io.tracegate.evidence.infrastructure.onnx.OnnxModelWriter.Tensor;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
 
-import static io.tracegate.evidence.infrastructure.OnnxModelWriter.FLOAT;
-import static io.tracegate.evidence.infrastructure.OnnxModelWriter.FLOAT16;
-import static io.tracegate.evidence.infrastructure.OnnxModelWriter.INT64;
-import static io.tracegate.evidence.infrastructure.OnnxModelWriter.INT8;
-import static io.tracegate.evidence.infrastructure.OnnxModelWriter.UINT8;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxModelWriter.FLOAT;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxModelWriter.FLOAT16;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxModelWriter.INT64;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxModelWriter.INT8;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxModelWriter.UINT8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.onnx;
 
 import io.tracegate.evidence.domain.ModelFacts;
 import io.tracegate.evidence.domain.ModelFacts.TensorSignature;
@@ -8,8 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import static io.tracegate.evidence.infrastructure.OnnxLimits.MAX_NAME_BYTES;
-import static io.tracegate.evidence.infrastructure.OnnxLimits.MAX_NODES;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxLimits.MAX_NAME_BYTES;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxLimits.MAX_NODES;
 
 /**
  * Walks a {@code GraphProto} with its nodes and attributes, and the subgraphs in those attributes (If/Loop/Scan

@@ -1,4 +1,4 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.onnx;
 
 import io.tracegate.evidence.domain.EvidenceRejected;
 import io.tracegate.evidence.domain.ModelFacts;
@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 
-import static io.tracegate.evidence.infrastructure.OnnxModelWriter.FLOAT;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxModelWriter.FLOAT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

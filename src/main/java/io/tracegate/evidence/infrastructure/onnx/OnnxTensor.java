@@ -1,4 +1,4 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.onnx;
 
 /**
  * What is kept of one initializer or Constant value once its data has streamed past: its shape and counts, never

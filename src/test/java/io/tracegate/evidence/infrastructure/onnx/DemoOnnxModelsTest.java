@@ -1,4 +1,4 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.onnx;
 
 import io.tracegate.evidence.domain.Finding;
 import io.tracegate.evidence.domain.Metric;
@@ -7,7 +7,7 @@ import io.tracegate.evidence.domain.ModelFacts.TensorSignature;
 import io.tracegate.evidence.domain.ParsedEvidence;
 import io.tracegate.evidence.domain.RecipeCrossCheck;
 import io.tracegate.evidence.domain.ReleaseContents;
-import io.tracegate.evidence.infrastructure.DemoOnnxModels.Conv;
+import io.tracegate.evidence.infrastructure.onnx.DemoOnnxModels.Conv;
 import io.tracegate.platform.blob.Sha256;
 import io.tracegate.release.domain.CalibrationDataset;
 import io.tracegate.release.domain.OptimizationRecipe;

@@ -1,4 +1,4 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.onnx;
 
 import io.tracegate.evidence.domain.EvidenceRejected;
 import io.tracegate.evidence.domain.ModelFacts;
@@ -7,9 +7,9 @@ import io.tracegate.evidence.domain.ModelFacts.Parameters;
 import java.io.InputStream;
 import java.util.TreeMap;
 
-import static io.tracegate.evidence.infrastructure.OnnxLimits.MAX_DOMAINS;
-import static io.tracegate.evidence.infrastructure.OnnxLimits.MAX_METADATA;
-import static io.tracegate.evidence.infrastructure.OnnxLimits.MAX_NAME_BYTES;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxLimits.MAX_DOMAINS;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxLimits.MAX_METADATA;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxLimits.MAX_NAME_BYTES;
 
 /**
  * Reads {@link ModelFacts} out of an ONNX model (a protobuf {@code ModelProto}) in one streaming pass with

@@ -1,10 +1,10 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.onnx;
 
-import static io.tracegate.evidence.infrastructure.OnnxDataTypes.BFLOAT16;
-import static io.tracegate.evidence.infrastructure.OnnxDataTypes.DOUBLE;
-import static io.tracegate.evidence.infrastructure.OnnxDataTypes.FLOAT;
-import static io.tracegate.evidence.infrastructure.OnnxDataTypes.FLOAT16;
-import static io.tracegate.evidence.infrastructure.OnnxDataTypes.INT8;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxDataTypes.BFLOAT16;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxDataTypes.DOUBLE;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxDataTypes.FLOAT;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxDataTypes.FLOAT16;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxDataTypes.INT8;
 
 /**
  * Counts zero elements in little-endian raw tensor bytes as they stream past; floats count -0.0 as zero. It works

@@ -1,15 +1,15 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.onnx;
 
 import io.tracegate.evidence.domain.ModelFacts.ExternalData;
 
 import java.util.TreeSet;
 
-import static io.tracegate.evidence.infrastructure.OnnxDataTypes.BFLOAT16;
-import static io.tracegate.evidence.infrastructure.OnnxDataTypes.COMPLEX128;
-import static io.tracegate.evidence.infrastructure.OnnxDataTypes.COMPLEX64;
-import static io.tracegate.evidence.infrastructure.OnnxDataTypes.FLOAT16;
-import static io.tracegate.evidence.infrastructure.OnnxLimits.MAX_DIMS;
-import static io.tracegate.evidence.infrastructure.OnnxLimits.MAX_NAME_BYTES;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxDataTypes.BFLOAT16;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxDataTypes.COMPLEX128;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxDataTypes.COMPLEX64;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxDataTypes.FLOAT16;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxLimits.MAX_DIMS;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxLimits.MAX_NAME_BYTES;
 
 /**
  * Reads a {@code TensorProto} into an {@link OnnxTensor}: counts its elements and zeros while the data streams

@@ -1,4 +1,4 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.onnx;
 
 /**
  * The {@code TensorProto.DataType} codes of onnx.proto and what the reader needs to know about them. They are

@@ -1,10 +1,10 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.onnx;
 
 import io.tracegate.evidence.domain.Metric;
 import io.tracegate.evidence.domain.ModelFacts;
 import io.tracegate.evidence.domain.ParsedEvidence;
-import io.tracegate.evidence.infrastructure.OnnxModelWriter.Node;
-import io.tracegate.evidence.infrastructure.OnnxModelWriter.Tensor;
+import io.tracegate.evidence.infrastructure.onnx.OnnxModelWriter.Node;
+import io.tracegate.evidence.infrastructure.onnx.OnnxModelWriter.Tensor;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -13,7 +13,7 @@ import java.io.SequenceInputStream;
 import java.util.Collections;
 import java.util.List;
 
-import static io.tracegate.evidence.infrastructure.OnnxModelWriter.FLOAT;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxModelWriter.FLOAT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OnnxFormatTest {

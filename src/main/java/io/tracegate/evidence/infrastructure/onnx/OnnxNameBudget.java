@@ -1,6 +1,6 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.onnx;
 
-import static io.tracegate.evidence.infrastructure.OnnxLimits.MAX_RETAINED_CHARS;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxLimits.MAX_RETAINED_CHARS;
 
 /**
  * Counts the characters of every name kept for the facts. Each name is bounded on its own, but a model could

@@ -1,7 +1,7 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.onnx;
 
-import io.tracegate.evidence.infrastructure.OnnxModelWriter.Node;
-import io.tracegate.evidence.infrastructure.OnnxModelWriter.Tensor;
+import io.tracegate.evidence.infrastructure.onnx.OnnxModelWriter.Node;
+import io.tracegate.evidence.infrastructure.onnx.OnnxModelWriter.Tensor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

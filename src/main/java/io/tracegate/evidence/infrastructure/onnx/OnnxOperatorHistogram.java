@@ -1,8 +1,8 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.onnx;
 
 import java.util.TreeMap;
 
-import static io.tracegate.evidence.infrastructure.OnnxLimits.MAX_OP_TYPES;
+import static io.tracegate.evidence.infrastructure.onnx.OnnxLimits.MAX_OP_TYPES;
 
 /**
  * Counts nodes by operator type. Bounded in distinct keys because operator names come from the file: a model

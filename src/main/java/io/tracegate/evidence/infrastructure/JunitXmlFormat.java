@@ -4,6 +4,7 @@ import io.tracegate.evidence.domain.EvidenceFormat;
 import io.tracegate.evidence.domain.EvidenceRejected;
 import io.tracegate.evidence.domain.ParsedEvidence;
 import io.tracegate.evidence.domain.TestOutcome;
+import io.tracegate.evidence.infrastructure.input.FileHead;
 import io.tracegate.platform.xml.HardenedXml;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -4,6 +4,8 @@ import io.tracegate.evidence.domain.EvidenceFormat;
 import io.tracegate.evidence.domain.EvidenceRejected;
 import io.tracegate.evidence.domain.Metric;
 import io.tracegate.evidence.domain.ParsedEvidence;
+import io.tracegate.evidence.infrastructure.input.FileHead;
+import io.tracegate.evidence.infrastructure.input.KpiValue;
 import io.tracegate.platform.failure.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 

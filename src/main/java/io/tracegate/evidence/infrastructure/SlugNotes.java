@@ -1,5 +1,6 @@
 package io.tracegate.evidence.infrastructure;
 
+import io.tracegate.evidence.infrastructure.input.KpiValue;
 import java.util.List;
 
 /**

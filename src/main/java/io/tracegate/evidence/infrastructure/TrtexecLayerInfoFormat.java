@@ -3,6 +3,10 @@ package io.tracegate.evidence.infrastructure;
 import io.tracegate.evidence.domain.EvidenceFormat;
 import io.tracegate.evidence.domain.Metric;
 import io.tracegate.evidence.domain.ParsedEvidence;
+import io.tracegate.evidence.infrastructure.input.FileHead;
+import io.tracegate.evidence.infrastructure.input.JsonEvidenceKind;
+import io.tracegate.evidence.infrastructure.input.JsonInput;
+import io.tracegate.evidence.infrastructure.input.KpiValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.stream.JsonParser.Event;
 

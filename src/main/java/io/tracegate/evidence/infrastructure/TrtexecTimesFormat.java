@@ -5,6 +5,10 @@ import io.tracegate.evidence.domain.EvidenceRejected;
 import io.tracegate.evidence.domain.Metric;
 import io.tracegate.evidence.domain.ParsedEvidence;
 import io.tracegate.evidence.domain.TimingSamples;
+import io.tracegate.evidence.infrastructure.input.FileHead;
+import io.tracegate.evidence.infrastructure.input.JsonEvidenceKind;
+import io.tracegate.evidence.infrastructure.input.JsonInput;
+import io.tracegate.evidence.infrastructure.input.KpiValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.stream.JsonParser.Event;
 

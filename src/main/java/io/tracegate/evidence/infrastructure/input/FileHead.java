@@ -1,4 +1,4 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.input;
 
 import io.tracegate.evidence.domain.EvidenceRejected;
 
@@ -13,7 +13,7 @@ import java.util.Locale;
  * apart from the formats so that every format sniffs the same way (BOM skipped, leading white space
  * ignored, never throwing on a head cut in the middle of a character).
  */
-final class FileHead {
+public final class FileHead {
 
     /** The most any format looks at; {@link io.tracegate.evidence.domain.EvidenceFormat#supports} promises at most 4 KiB. */
     static final int MAX = 4096;
@@ -21,7 +21,7 @@ final class FileHead {
     private FileHead() {
     }
 
-    static boolean hasExtension(String fileName, String extension) {
+    public static boolean hasExtension(String fileName, String extension) {
         return fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(extension);
     }
 
@@ -29,7 +29,7 @@ final class FileHead {
      * The head decoded as UTF-8 without a byte-order mark and without leading white space. Invalid bytes
      * (such as a character cut at the end of the head) become U+FFFD instead of failing.
      */
-    static String text(byte[] head) {
+    public static String text(byte[] head) {
         if (head == null) {
             return "";
         }
@@ -44,12 +44,12 @@ final class FileHead {
     }
 
     /** The content with mark/reset, so its head can be {@link #peek peeked} before it is parsed. */
-    static BufferedInputStream buffered(InputStream content) {
+    public static BufferedInputStream buffered(InputStream content) {
         return content instanceof BufferedInputStream buffered ? buffered : new BufferedInputStream(content, 2 * MAX);
     }
 
     /** The first bytes of {@code content}, which is left where it was. */
-    static byte[] peek(String fileName, BufferedInputStream content) {
+    public static byte[] peek(String fileName, BufferedInputStream content) {
         try {
             content.mark(MAX);
             byte[] head = content.readNBytes(MAX);

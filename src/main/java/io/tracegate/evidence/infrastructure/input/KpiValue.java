@@ -1,4 +1,4 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.input;
 
 import io.tracegate.requirement.domain.AcceptanceCriterion;
 
@@ -9,7 +9,7 @@ import java.math.BigDecimal;
  * same numbers. Values are exact decimals; exponents are accepted but bounded, because a value such as
  * {@code 1e999999999} is a few bytes to upload and a billion digits to print.
  */
-final class KpiValue {
+public final class KpiValue {
 
     /** Digits allowed before and after the decimal point once the exponent is applied. */
     static final int MAX_DIGITS = 30;
@@ -21,7 +21,7 @@ final class KpiValue {
      * @throws IllegalArgumentException whose message says what is wrong with the text, for the caller to
      *                                  prefix with the place it came from
      */
-    static BigDecimal parse(String text) {
+    public static BigDecimal parse(String text) {
         String quoted = "'" + shorten(text) + "'";
         if (text.isEmpty()) {
             throw new IllegalArgumentException("a value is required");
@@ -54,7 +54,7 @@ final class KpiValue {
      *
      * @throws IllegalArgumentException naming the units allowed
      */
-    static String unit(String text) {
+    public static String unit(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -67,7 +67,7 @@ final class KpiValue {
     }
 
     /** Cuts text quoted in an error message, so a hostile cell cannot make the message huge. */
-    static String shorten(String text) {
+    public static String shorten(String text) {
         return text.length() <= 60 ? text : text.substring(0, 60) + "…";
     }
 }

@@ -1,4 +1,4 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.input;
 
 import io.tracegate.evidence.domain.EvidenceRejected;
 
@@ -18,7 +18,7 @@ import java.util.List;
  *       {@code "metric"} key.</li>
  * </ul>
  */
-enum JsonEvidenceKind {
+public enum JsonEvidenceKind {
 
     TRTEXEC_TIMES("trtexec-times", "a trtexec --exportTimes array"),
     TRTEXEC_PROFILE("trtexec-profile", "a trtexec --exportProfile array"),
@@ -47,7 +47,7 @@ enum JsonEvidenceKind {
      * Refuses a file declared as {@code this} kind whose head shows another known kind, naming the format
      * that reads it. A head of no known kind passes: the reader then says what it expected and found.
      */
-    void expectIn(String fileName, byte[] head) {
+    public void expectIn(String fileName, byte[] head) {
         JsonEvidenceKind found = of(head);
         if (found != this && found != OTHER) {
             throw new EvidenceRejected(fileName, "expected " + description + ", found " + found.description
@@ -55,7 +55,7 @@ enum JsonEvidenceKind {
         }
     }
 
-    static JsonEvidenceKind of(byte[] head) {
+    public static JsonEvidenceKind of(byte[] head) {
         String text = FileHead.text(head);
         if (text.startsWith("{")) {
             List<String> keys = topLevelKeys(text, 0);

@@ -1,4 +1,4 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.input;
 
 import io.tracegate.evidence.domain.EvidenceRejected;
 import jakarta.json.Json;
@@ -26,14 +26,14 @@ import java.util.Set;
  * as an {@link EvidenceRejected} naming the file and the line and column, so the JSON formats only
  * describe what they expect.
  */
-final class JsonInput implements AutoCloseable {
+public final class JsonInput implements AutoCloseable {
 
     /**
      * @param maxDepth              nesting of arrays and objects
      * @param maxStringChars        the longest string value or key
      * @param escapeRawControlChars accept raw control characters inside strings (trtexec writes them)
      */
-    record Limits(int maxDepth, int maxStringChars, boolean escapeRawControlChars) {
+    public record Limits(int maxDepth, int maxStringChars, boolean escapeRawControlChars) {
     }
 
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
@@ -49,7 +49,7 @@ final class JsonInput implements AutoCloseable {
     }
 
     /** UTF-8 only (RFC 8259), a byte-order mark tolerated. */
-    static JsonInput open(String fileName, InputStream content, Limits limits) {
+    public static JsonInput open(String fileName, InputStream content, Limits limits) {
         try {
             InputStream in = content.markSupported() ? content : new BufferedInputStream(content);
             in.mark(3);
@@ -69,7 +69,7 @@ final class JsonInput implements AutoCloseable {
         }
     }
 
-    Event next() {
+    public Event next() {
         try {
             return parser.next();
         } catch (JsonGuardStream.Refused e) {
@@ -85,7 +85,7 @@ final class JsonInput implements AutoCloseable {
     }
 
     /** Refuses anything but white space after the top-level value. */
-    void expectEnd() {
+    public void expectEnd() {
         boolean more;
         try {
             more = parser.hasNext();
@@ -100,7 +100,7 @@ final class JsonInput implements AutoCloseable {
     }
 
     /** The next key of the current object, or {@code null} at its end; a key seen before is refused. */
-    String nextKey(Set<String> seen, String where) {
+    public String nextKey(Set<String> seen, String where) {
         Event event = next();
         if (event == Event.END_OBJECT) {
             return null;
@@ -113,7 +113,7 @@ final class JsonInput implements AutoCloseable {
     }
 
     /** The current string value or key, refused when over the limit. */
-    String string() {
+    public String string() {
         String value = parser.getString();
         if (value.length() > limits.maxStringChars()) {
             throw reject("a string longer than " + limits.maxStringChars() + " characters");
@@ -122,7 +122,7 @@ final class JsonInput implements AutoCloseable {
     }
 
     /** The current number as a double; JSON allows no NaN or infinity, and neither do we for huge exponents. */
-    double number(String what) {
+    public double number(String what) {
         double value = Double.parseDouble(parser.getString());
         if (!Double.isFinite(value)) {
             throw reject(what + " is out of range: " + parser.getString());
@@ -131,7 +131,7 @@ final class JsonInput implements AutoCloseable {
     }
 
     /** Skips the value that {@code event} starts; nesting is already bounded by the guard. */
-    void skip(Event event) {
+    public void skip(Event event) {
         if (event != Event.START_OBJECT && event != Event.START_ARRAY) {
             return;
         }
@@ -146,11 +146,11 @@ final class JsonInput implements AutoCloseable {
         }
     }
 
-    EvidenceRejected reject(String problem) {
+    public EvidenceRejected reject(String problem) {
         return new EvidenceRejected(fileName, at(location()) + problem);
     }
 
-    static String describe(Event event) {
+    public static String describe(Event event) {
         return switch (event) {
             case START_OBJECT -> "an object";
             case START_ARRAY -> "an array";

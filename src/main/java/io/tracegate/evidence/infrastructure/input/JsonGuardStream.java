@@ -1,4 +1,4 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.input;
 
 import java.io.IOException;
 import java.io.InputStream;

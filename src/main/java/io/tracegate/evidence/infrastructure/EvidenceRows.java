@@ -6,6 +6,7 @@ import io.tracegate.evidence.domain.Metric;
 import io.tracegate.evidence.domain.TestFact;
 import io.tracegate.evidence.domain.TestOutcome;
 import io.tracegate.evidence.domain.TestResult;
+import io.tracegate.evidence.infrastructure.junit.JunitXmlFormat;
 import io.tracegate.requirement.domain.RequirementId;
 
 import java.math.BigDecimal;

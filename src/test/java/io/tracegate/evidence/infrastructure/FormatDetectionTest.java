@@ -2,6 +2,7 @@ package io.tracegate.evidence.infrastructure;
 
 import io.tracegate.evidence.application.EvidenceFormatChooser;
 import io.tracegate.evidence.domain.EvidenceFormat;
+import io.tracegate.evidence.infrastructure.junit.JunitXmlFormat;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.junit;
 
 /**
  * Text gathered from a stream of character chunks that keeps at most {@code limit} characters and

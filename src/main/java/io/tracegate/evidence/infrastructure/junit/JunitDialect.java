@@ -1,4 +1,4 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.junit;
 
 /**
  * Which tool wrote a JUnit XML report, told from clues the reader collects on the way. It only goes into

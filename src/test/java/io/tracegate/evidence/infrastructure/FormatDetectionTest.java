@@ -3,6 +3,8 @@ package io.tracegate.evidence.infrastructure;
 import io.tracegate.evidence.application.EvidenceFormatChooser;
 import io.tracegate.evidence.domain.EvidenceFormat;
 import io.tracegate.evidence.infrastructure.junit.JunitXmlFormat;
+import io.tracegate.evidence.infrastructure.kpi.KpiCsvFormat;
+import io.tracegate.evidence.infrastructure.kpi.KpiJsonFormat;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

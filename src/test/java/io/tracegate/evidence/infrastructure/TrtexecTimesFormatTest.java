@@ -3,6 +3,7 @@ package io.tracegate.evidence.infrastructure;
 import io.tracegate.evidence.domain.EvidenceRejected;
 import io.tracegate.evidence.domain.Metric;
 import io.tracegate.evidence.domain.ParsedEvidence;
+import io.tracegate.evidence.infrastructure.kpi.KpiJsonFormat;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.trtexec;
 
 import io.tracegate.evidence.domain.EvidenceFormat;
 import io.tracegate.evidence.domain.Metric;

@@ -1,4 +1,4 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.trtexec;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

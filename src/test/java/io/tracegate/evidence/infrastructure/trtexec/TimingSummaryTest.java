@@ -1,4 +1,4 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.trtexec;
 
 import org.junit.jupiter.api.Test;
 

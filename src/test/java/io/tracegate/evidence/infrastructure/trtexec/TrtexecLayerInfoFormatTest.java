@@ -1,4 +1,4 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.trtexec;
 
 import io.tracegate.evidence.domain.EvidenceRejected;
 import io.tracegate.evidence.domain.ParsedEvidence;

@@ -1,4 +1,4 @@
-package io.tracegate.evidence.infrastructure;
+package io.tracegate.evidence.infrastructure.jpa;
 
 import io.tracegate.evidence.domain.Evidence;
 import io.tracegate.evidence.domain.EvidenceFacts;

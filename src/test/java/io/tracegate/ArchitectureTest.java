@@ -8,6 +8,8 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.library.Architectures;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,11 +22,15 @@ import jakarta.ws.rs.PUT;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -43,6 +49,14 @@ class ArchitectureTest {
      */
     private static final List<String> CONCEPTS_BOTTOM_UP = List.of("platform", "trail", "identity", "release",
             "requirement", "evidence", "diagnostics", "approval", "audit", "demo");
+
+    /**
+     * The evidence formats, each a plug-in in a package of its own under {@value #EVIDENCE_ADAPTERS}, found by
+     * {@code EvidenceFormatChooser} through CDI. Beside them lie {@code input} (bounded reading they share) and
+     * {@code jpa} (persistence).
+     */
+    private static final List<String> EVIDENCE_FORMATS = List.of("junit", "kpi", "trtexec", "onnx");
+    private static final String EVIDENCE_ADAPTERS = "io.tracegate.evidence.infrastructure";
 
     @ArchTest
     void domainDependsOnNoWebGitPdfJdbcOrServletTypes(JavaClasses classes) {
@@ -94,6 +108,34 @@ class ArchitectureTest {
     @ArchTest
     void theConceptsFormNoCycle(JavaClasses classes) {
         slices().matching("io.tracegate.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * Within evidence, a format uses only the evidence domain, the shared {@code input} package and itself: no
+     * other format, no persistence, no use case. The shared {@code input} package uses only the domain, so it
+     * cannot grow a dependency on one format that the others would inherit. A format is added or removed as one
+     * package.
+     */
+    @ArchTest
+    void evidenceFormatsUseOnlyTheEvidenceDomainAndTheSharedInputNeverEachOther(JavaClasses classes) {
+        List<ArchRule> rules = new ArrayList<>();
+        for (String format : EVIDENCE_FORMATS) {
+            rules.add(evidencePackageUsesOnly(format, "io.tracegate.evidence.domain..", EVIDENCE_ADAPTERS + ".input..",
+                    EVIDENCE_ADAPTERS + "." + format + ".."));
+        }
+        rules.add(evidencePackageUsesOnly("input", "io.tracegate.evidence.domain..", EVIDENCE_ADAPTERS + ".input.."));
+        CompositeArchRule.of(rules).check(classes);
+    }
+
+    @ArchTest
+    void theEvidenceAdaptersFormNoCycle(JavaClasses classes) {
+        slices().matching(EVIDENCE_ADAPTERS + ".(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    private static ArchRule evidencePackageUsesOnly(String subPackage, String... allowed) {
+        return noClasses().that().resideInAPackage(EVIDENCE_ADAPTERS + "." + subPackage + "..")
+                .should().dependOnClassesThat(resideInAPackage("io.tracegate.evidence..").and(not(resideInAnyPackage(allowed)))
+                        .as("lie in evidence outside " + String.join(", ", allowed)));
     }
 
     @ArchTest

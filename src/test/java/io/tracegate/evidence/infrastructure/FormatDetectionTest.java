@@ -2,6 +2,12 @@ package io.tracegate.evidence.infrastructure;
 
 import io.tracegate.evidence.application.EvidenceFormatChooser;
 import io.tracegate.evidence.domain.EvidenceFormat;
+import io.tracegate.evidence.infrastructure.junit.JunitXmlFormat;
+import io.tracegate.evidence.infrastructure.kpi.KpiCsvFormat;
+import io.tracegate.evidence.infrastructure.kpi.KpiJsonFormat;
+import io.tracegate.evidence.infrastructure.trtexec.TrtexecLayerInfoFormat;
+import io.tracegate.evidence.infrastructure.trtexec.TrtexecProfileFormat;
+import io.tracegate.evidence.infrastructure.trtexec.TrtexecTimesFormat;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

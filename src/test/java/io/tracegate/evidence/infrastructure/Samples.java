@@ -19,12 +19,12 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The sample files under {@code evidence-samples/} and small ways to read them in tests. */
-final class Samples {
+public final class Samples {
 
     private Samples() {
     }
 
-    static byte[] bytes(String sample) {
+    public static byte[] bytes(String sample) {
         try (InputStream in = Samples.class.getResourceAsStream("/evidence-samples/" + sample)) {
             if (in == null) {
                 throw new IllegalArgumentException("no sample " + sample);
@@ -35,32 +35,32 @@ final class Samples {
         }
     }
 
-    static byte[] head(byte[] content) {
+    public static byte[] head(byte[] content) {
         return Arrays.copyOf(content, Math.min(content.length, 4096));
     }
 
-    static ParsedEvidence read(EvidenceFormat format, String sample) {
+    public static ParsedEvidence read(EvidenceFormat format, String sample) {
         return format.read(sample, new ByteArrayInputStream(bytes(sample)));
     }
 
-    static ParsedEvidence read(EvidenceFormat format, String fileName, String content) {
+    public static ParsedEvidence read(EvidenceFormat format, String fileName, String content) {
         return format.read(fileName, new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static EvidenceRejected rejected(EvidenceFormat format, String fileName, byte[] content) {
+    public static EvidenceRejected rejected(EvidenceFormat format, String fileName, byte[] content) {
         return catchThrowableOfType(() -> format.read(fileName, new ByteArrayInputStream(content)), EvidenceRejected.class);
     }
 
-    static EvidenceRejected rejected(EvidenceFormat format, String fileName, String content) {
+    public static EvidenceRejected rejected(EvidenceFormat format, String fileName, String content) {
         return rejected(format, fileName, content.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The value of the metric with this name and exactly this scope ({@code "key", "value", ...}). */
-    static Optional<BigDecimal> value(ParsedEvidence evidence, String name, String... scope) {
+    public static Optional<BigDecimal> value(ParsedEvidence evidence, String name, String... scope) {
         return metric(evidence, name, scope).map(Metric::value);
     }
 
-    static Optional<Metric> metric(ParsedEvidence evidence, String name, String... scope) {
+    public static Optional<Metric> metric(ParsedEvidence evidence, String name, String... scope) {
         Map<String, String> wanted = new TreeMap<>();
         for (int i = 0; i < scope.length; i += 2) {
             wanted.put(scope[i], scope[i + 1]);

@@ -70,8 +70,7 @@ public class StoredOnnxModels implements ModelInspector {
     }
 
     private Outcome read(String fileName, Sha256 content, long size) {
-        Path file = store.locate(content).orElseThrow(() -> new IllegalStateException(
-                "blob " + content.hex() + " of model " + fileName + " is missing"));
+        Path file = store.existing(content, "model " + fileName);
         try (InputStream in = Files.newInputStream(file)) {
             return new Outcome(OnnxReader.read(fileName, in, size), null);
         } catch (EvidenceRejected e) {

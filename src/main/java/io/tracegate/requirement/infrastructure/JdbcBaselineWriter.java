@@ -30,8 +30,8 @@ import java.util.Map;
  * passes {@code EntityManager.unwrap(Connection.class)}), so the rows commit or roll back with everything
  * else and JPA queries later in the transaction see them. (A second connection from the data source is not
  * that connection: a JPA read-back in the same transaction did not find the rows written through it.)
- * Keys come from the same sequences as the entities', allocated the way EclipseLink allocates
- * ({@link PooledSequence}).
+ * Keys are values of the same sequences as the entities', one per row ({@link SequenceKeys}): EclipseLink's
+ * own allocation never hands them out, whichever way it counts its blocks.
  */
 @ApplicationScoped
 public class JdbcBaselineWriter {
@@ -49,9 +49,6 @@ public class JdbcBaselineWriter {
             + "SELECT ?, req_id, requirement_pk FROM baseline_requirement WHERE baseline_id = ?";
     private static final String DELETE_MEMBER = "DELETE FROM baseline_member WHERE baseline_id = ? AND req_id = ?";
 
-    private final PooledSequence baselineIds = new PooledSequence("requirement_baseline_seq", 50);
-    private final PooledSequence requirementKeys = new PooledSequence("requirement_seq", 50);
-
     /**
      * Writes the baseline on {@code connection}, in the transaction the caller owns (nothing is committed
      * here), and returns its id. Whatever fails leaves the transaction to be rolled back.
@@ -65,13 +62,13 @@ public class JdbcBaselineWriter {
     }
 
     private long writeRows(Connection connection, RequirementBaseline baseline) throws SQLException {
-        long id = baselineIds.next(connection, 1)[0];
+        long id = SequenceKeys.next(connection, "requirement_baseline_seq", 1)[0];
         insertHeader(connection, id, baseline);
         // Carried first: the wholesale copy holds, until its clean-up, members the new rows replace (the check
         // of the member count below sees the baseline only once both are done).
         insertCarried(connection, id, baseline.carried());
         List<Requirement> introduced = baseline.introduced();
-        long[] keys = requirementKeys.next(connection, introduced.size());
+        long[] keys = SequenceKeys.next(connection, "requirement_seq", introduced.size());
         insertRequirements(connection, id, introduced, keys);
         int members = countMembers(connection, id);
         if (members != baseline.size()) {

@@ -85,7 +85,7 @@ public class ReleaseTrace {
      */
     @RolesAllowed(ANY_ROLE)
     public Traced traced(Release release, List<Evidence> items) {
-        List<EvidenceFacts> evidence = this.items.factsOf(release.id());
+        List<EvidenceFacts> evidence = this.items.factsOf(release.id(), items);
         List<Metric> reference = release.reference().map(r -> metricsOf(this.items.factsOf(r.id()))).orElse(List.of());
         TraceMatrix matrix = TraceMatrix.compute(inputFor(release, evidence, reference, items));
         return new Traced(matrix, regressionOf(release, metricsOf(evidence), reference));
@@ -109,9 +109,9 @@ public class ReleaseTrace {
     }
 
     TraceInput inputFor(Release release) {
-        return inputFor(release, items.factsOf(release.id()),
-                release.reference().map(ref -> metricsOf(items.factsOf(ref.id()))).orElse(List.of()),
-                items.all(release.id()));
+        List<Evidence> all = items.all(release.id());
+        return inputFor(release, items.factsOf(release.id(), all),
+                release.reference().map(ref -> metricsOf(items.factsOf(ref.id()))).orElse(List.of()), all);
     }
 
     private TraceInput inputFor(Release release, List<EvidenceFacts> evidence, List<Metric> reference,

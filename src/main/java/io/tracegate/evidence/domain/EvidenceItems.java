@@ -39,5 +39,10 @@ public interface EvidenceItems {
     List<TestResult> testsOf(long evidenceId, int offset, int limit);
 
     /** Everything the trace matrix needs about a release's evidence, in a few queries. */
-    List<EvidenceFacts> factsOf(long releaseId);
+    default List<EvidenceFacts> factsOf(long releaseId) {
+        return factsOf(releaseId, all(releaseId));
+    }
+
+    /** The same for the release's items, which the caller has read already ({@link #all}): not read twice. */
+    List<EvidenceFacts> factsOf(long releaseId, List<Evidence> items);
 }

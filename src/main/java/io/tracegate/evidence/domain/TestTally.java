@@ -20,11 +20,6 @@ public record TestTally(int passed, int failed, int errors, int skipped, int fla
         return new TestTally(0, 0, 0, 0, 0, List.of(), List.of());
     }
 
-    /** Tests that ran to an outcome: passed, failed or errored (skipped and flaky ones are not counted). */
-    public int ran() {
-        return passed + failed + errors;
-    }
-
     public int linked() {
         return passed + failed + errors + skipped + flaky;
     }

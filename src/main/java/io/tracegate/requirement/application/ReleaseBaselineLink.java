@@ -4,9 +4,9 @@ import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.release.domain.Release;
 import io.tracegate.release.domain.Releases;
-import io.tracegate.requirement.domain.BaselineDiff;
 import io.tracegate.requirement.domain.RequirementBaseline;
 import io.tracegate.requirement.domain.RequirementBaselines;
+import io.tracegate.requirement.domain.RequirementId;
 import io.tracegate.trail.domain.AuditEntry;
 import io.tracegate.trail.domain.AuditTrail;
 import io.tracegate.trail.domain.AuditValues;
@@ -16,6 +16,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import java.util.Map;
 import java.util.Optional;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
@@ -47,14 +48,16 @@ public class ReleaseBaselineLink {
     @RolesAllowed({ML_ENGINEER, SAFETY_ENGINEER, SAFETY_MANAGER, ADMIN})
     public BaselineChange use(long releaseId, long baselineId) {
         Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
-        RequirementBaseline baseline = baselines.withId(baselineId)
+        RequirementBaseline baseline = baselines.summary(baselineId)
                 .orElseThrow(() -> new InvalidInput("baselineId", "no baseline with id " + baselineId));
         Optional<Long> previous = release.useBaseline(baselineId);
         int invalidated = 0;
         if (previous.isPresent() && previous.get() != baselineId) {
-            RequirementBaseline before = baselines.withId(previous.get())
-                    .orElseThrow(() -> new NoSuchEntity("baseline", previous.get()));
-            invalidated = BaselineDiff.between(before, baseline).invalidated().size();
+            // Changed or gone: compared by fingerprint, without reading either baseline's requirements as entities.
+            Map<RequirementId, String> before = baselines.fingerprints(previous.get());
+            Map<RequirementId, String> after = baselines.fingerprints(baselineId);
+            invalidated = (int) before.entrySet().stream()
+                    .filter(e -> !e.getValue().equals(after.get(e.getKey()))).count();
         }
         releases.saveChanges(release);
         trail.record(new AuditEntry(caller.getCallerPrincipal().getName(), "release.baseline", "release",

@@ -135,11 +135,9 @@ public class JpaEvidenceItems implements EvidenceItems {
     }
 
     @Override
-    public List<EvidenceFacts> factsOf(long releaseId) {
-        List<Evidence> evidence = em.createQuery("select e from Evidence e where e.release.id = :release order by e.id",
-                Evidence.class).setParameter("release", releaseId).getResultList();
+    public List<EvidenceFacts> factsOf(long releaseId, List<Evidence> items) {
         try (Connection connection = dataSource.getConnection()) {
-            return EvidenceRows.factsOf(connection, releaseId, evidence);
+            return EvidenceRows.factsOf(connection, releaseId, items);
         } catch (SQLException e) {
             throw new IllegalStateException("reading the evidence of release " + releaseId + " failed", e);
         }

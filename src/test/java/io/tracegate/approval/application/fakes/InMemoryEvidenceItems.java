@@ -101,9 +101,9 @@ public final class InMemoryEvidenceItems implements EvidenceItems {
     }
 
     @Override
-    public List<EvidenceFacts> factsOf(long releaseId) {
+    public List<EvidenceFacts> factsOf(long releaseId, List<Evidence> items) {
         List<EvidenceFacts> facts = new ArrayList<>();
-        for (Evidence e : all(releaseId)) {
+        for (Evidence e : items) {
             List<TestResult> results = tests.get(e.id());
             List<TestFact> testFacts = new ArrayList<>();
             for (int i = 0; i < results.size(); i++) {

@@ -2,6 +2,8 @@ package io.tracegate;
 
 import io.tracegate.approval.interfaces.ApprovalScenarios;
 import io.tracegate.audit.interfaces.PackageScenarios;
+import io.tracegate.evidence.interfaces.CrossCheckScenarios;
+import io.tracegate.evidence.interfaces.DemoVerdictScenarios;
 import io.tracegate.evidence.interfaces.EvidenceScenarios;
 import io.tracegate.evidence.interfaces.NodeJunitScenarios;
 import io.tracegate.identity.interfaces.IdentityScenarios;
@@ -36,7 +38,7 @@ import java.net.URL;
 class TracegateIT implements ModelAndReleaseScenarios, RecipeScenarios, ArtifactUploadScenarios, EvidenceScenarios,
         ApprovalScenarios, ProblemJsonScenarios, AccessScenarios, ReadinessScenarios, BaselineScenarios,
         IdentityScenarios, AuditScenarios, PackageScenarios, DatabaseLossScenarios, NodeJunitScenarios,
-        OpenApiScenarios {
+        OpenApiScenarios, DemoVerdictScenarios, CrossCheckScenarios {
 
     @ArquillianResource
     URL deployed;

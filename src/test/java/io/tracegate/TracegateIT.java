@@ -19,6 +19,7 @@ import io.tracegate.release.interfaces.ArtifactUploadScenarios;
 import io.tracegate.release.interfaces.ModelAndReleaseScenarios;
 import io.tracegate.release.interfaces.RecipeScenarios;
 import io.tracegate.requirement.interfaces.BaselineScenarios;
+import io.tracegate.requirement.interfaces.LocalRootScenarios;
 import io.tracegate.trail.interfaces.AuditScenarios;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -38,7 +39,7 @@ import java.net.URL;
 class TracegateIT implements ModelAndReleaseScenarios, RecipeScenarios, ArtifactUploadScenarios, EvidenceScenarios,
         ApprovalScenarios, ProblemJsonScenarios, AccessScenarios, ReadinessScenarios, BaselineScenarios,
         IdentityScenarios, AuditScenarios, PackageScenarios, DatabaseLossScenarios, NodeJunitScenarios,
-        OpenApiScenarios, DemoVerdictScenarios, CrossCheckScenarios {
+        OpenApiScenarios, DemoVerdictScenarios, CrossCheckScenarios, LocalRootScenarios {
 
     @ArquillianResource
     URL deployed;

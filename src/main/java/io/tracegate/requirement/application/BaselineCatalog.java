@@ -72,7 +72,9 @@ public class BaselineCatalog {
      */
     @RolesAllowed({SAFETY_ENGINEER, SAFETY_MANAGER, ADMIN})
     public RequirementBaseline importFromGit(GitImportRequest request) {
-        String repository = policy().check(request.repository());
+        RepositoryPolicy policy = policy();
+        String repository = policy.check(request.repository());
+        policy.confine(repository, git);
         String ref = request.ref() == null || request.ref().isBlank() ? "main" : request.ref().trim();
         String directory = directoryOf(request.directory());
         long start = System.nanoTime();

@@ -1,24 +1,35 @@
 package io.tracegate.requirement.application;
 
 import io.tracegate.platform.failure.InvalidInput;
+import io.tracegate.requirement.domain.RequirementSource;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Logger;
 
 /**
  * Which repositories an import may read. Remote ones over https, http, ssh or git, only from the hosts of
  * {@code tracegate.git.remote-hosts} (exact names, {@code *.example.com} for a domain's hosts, or {@code *}),
  * so an import cannot be used to make the server reach into the network it sits in; local ones only under
  * the configured roots ({@code tracegate.git.local-roots}), so an import cannot be used to read any
- * repository the server's account happens to reach. Both lists are empty unless configured.
+ * repository the server's account happens to reach, checked first on the path as given ({@link #check}) and then
+ * on everything a read would open, symbolic links resolved ({@link #confine}). Both lists are empty unless
+ * configured.
  */
-public record RepositoryPolicy(List<Path> localRoots, List<String> remoteHosts) {
+public final class RepositoryPolicy {
 
-    public RepositoryPolicy {
-        localRoots = List.copyOf(localRoots);
-        remoteHosts = remoteHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).toList();
+    private static final Logger LOG = Logger.getLogger(RepositoryPolicy.class.getName());
+
+    private final List<Path> localRoots;
+    private final List<Path> realRoots;
+    private final List<String> remoteHosts;
+
+    public RepositoryPolicy(List<Path> localRoots, List<String> remoteHosts) {
+        this.localRoots = List.copyOf(localRoots);
+        this.realRoots = this.localRoots.stream().map(RepositoryPolicy::real).toList();
+        this.remoteHosts = remoteHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).toList();
     }
 
     /** Returns the location to fetch from, or refuses it naming the field {@code repository}. */
@@ -39,17 +50,59 @@ public record RepositoryPolicy(List<Path> localRoots, List<String> remoteHosts) 
         try {
             local = lower.startsWith("file://") ? Path.of(URI.create(text)) : Path.of(text);
         } catch (RuntimeException e) {
-            throw new InvalidInput("repository", "neither a Git URL nor a local path: " + text);
+            throw new InvalidInput("repository", "neither a Git URL nor a local path");
         }
         if (!local.isAbsolute()) {
             throw new InvalidInput("repository", "a local repository must be given as an absolute path");
         }
         Path normalised = local.normalize();
         if (localRoots.stream().noneMatch(root -> normalised.startsWith(root.toAbsolutePath().normalize()))) {
-            throw new InvalidInput("repository", "local repositories are only read under tracegate.git.local-roots "
-                    + localRoots + "; " + normalised + " is not");
+            // The roots are the server's folders: named in the configuration, never in an answer.
+            throw new InvalidInput("repository", "local repositories are only read under the folders of "
+                    + "tracegate.git.local-roots, and this one is not under any of them");
         }
         return normalised.toString();
+    }
+
+    /**
+     * Refuses a local repository any part of which lies outside the roots once symbolic links are resolved:
+     * the folder, its Git directory, common directory, object directories, alternates and the links inside
+     * them ({@link RequirementSource#firstPlaceOutside}). The answer names the part, never a path of the
+     * server; the log has the path. A remote location passes unchanged.
+     */
+    public void confine(String location, RequirementSource source) {
+        if (!isLocal(location)) {
+            return;
+        }
+        source.firstPlaceOutside(Path.of(location), this::holds).ifPresent(place -> {
+            LOG.warning(() -> "Refused the local repository " + location + ": its " + place.what() + " is "
+                    + place.realPath() + ", outside tracegate.git.local-roots " + realRoots);
+            throw new InvalidInput("repository", "the repository's " + place.what()
+                    + " lies outside tracegate.git.local-roots (symbolic links resolved)");
+        });
+    }
+
+    /** Whether a real path (symbolic links resolved) lies under one of the roots, themselves resolved. */
+    boolean holds(Path realPath) {
+        return realRoots.stream().anyMatch(realPath::startsWith);
+    }
+
+    private static boolean isLocal(String location) {
+        try {
+            return Path.of(location).isAbsolute();
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /** A root as it really is (a root that is a link counts as its target), or as written while it is missing. */
+    private static Path real(Path root) {
+        Path absolute = root.toAbsolutePath().normalize();
+        try {
+            return absolute.toRealPath();
+        } catch (java.io.IOException e) {
+            return absolute;
+        }
     }
 
     private String allowedRemote(String text, String host) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The port to a repository of requirement files (Git): pin a ref to a commit, then read the requirements
@@ -13,6 +14,15 @@ public interface RequirementSource {
 
     /** Resolves {@code ref} (branch, tag or commit id) of {@code repository} to a commit, fetching as needed. */
     Snapshot fetch(String repository, String ref);
+
+    /**
+     * The first place a read of the local repository at {@code repository} would open that {@code allowed}
+     * refuses, given as a real path: the folder itself, its Git directory (also through a {@code .git} file),
+     * a worktree's common directory, its object directory, every alternate object directory (their own
+     * alternates and common directories too), and the target of every symbolic link inside these. Empty when
+     * every one is allowed, or when the folder is no repository (the fetch says so).
+     */
+    Optional<RepositoryPlace> firstPlaceOutside(Path repository, Predicate<Path> allowed);
 
     /**
      * Reads every requirement file under {@code directory} (empty for the whole tree) at the snapshot's

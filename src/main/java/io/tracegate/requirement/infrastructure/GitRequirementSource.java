@@ -3,6 +3,7 @@ package io.tracegate.requirement.infrastructure;
 import io.tracegate.requirement.domain.BaselineMember;
 import io.tracegate.requirement.domain.BaselineRejected;
 import io.tracegate.requirement.domain.ImportProblem;
+import io.tracegate.requirement.domain.RepositoryPlace;
 import io.tracegate.requirement.domain.RequirementDraft;
 import io.tracegate.requirement.domain.RequirementFormat;
 import io.tracegate.requirement.domain.RequirementSource;
@@ -34,6 +35,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Reads requirement files from a Git repository without ever checking it out. A remote repository is
@@ -46,6 +50,8 @@ import java.util.concurrent.ForkJoinPool;
  * Blobs are read on the calling thread and parsed on an executor ({@link ChunkedParsing}).
  */
 public class GitRequirementSource implements RequirementSource {
+
+    private static final Logger LOG = Logger.getLogger(GitRequirementSource.class.getName());
 
     private final GitMirrors mirrors;
     private final List<RequirementFormat> formats;
@@ -84,13 +90,21 @@ public class GitRequirementSource implements RequirementSource {
         }
         File gitDir = RepositoryCache.FileKey.resolve(new File(repository), FS.DETECTED);
         if (gitDir == null) {
-            throw new BaselineRejected(new ImportProblem(null, null, "cannot fetch " + repository + ": not a Git repository"));
+            throw new BaselineRejected(new ImportProblem(null, null, "cannot fetch the local repository: not a Git repository"));
         }
         try (Repository repo = open(gitDir)) {
             return new Snapshot(repository, ref, CommitRefs.inPlace(repo, ref).name(), gitDir.toPath());
         } catch (IOException e) {
-            throw new BaselineRejected(new ImportProblem(null, null, "cannot fetch " + repository + ": " + e.getMessage()));
+            // JGit's messages name the files it read: the server's paths stay in the log.
+            LOG.log(Level.WARNING, "Cannot read the local repository " + repository, e);
+            throw new BaselineRejected(new ImportProblem(null, null, "cannot read the local repository as Git ("
+                    + e.getClass().getSimpleName() + "); the server log has the details"));
         }
+    }
+
+    @Override
+    public Optional<RepositoryPlace> firstPlaceOutside(Path repository, Predicate<Path> allowed) {
+        return RepositoryReach.firstOutside(repository, allowed);
     }
 
     /** An absolute path (what the repository policy makes of a local repository), not a URL. */

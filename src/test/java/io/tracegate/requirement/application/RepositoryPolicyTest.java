@@ -37,7 +37,9 @@ class RepositoryPolicyTest {
     @Test
     void localRepositoriesOnlyUnderTheRoots() {
         assertThat(policy.check("/srv/requirements/front/../front")).isEqualTo("/srv/requirements/front");
-        assertThatThrownBy(() -> policy.check("/srv/requirements/../etc")).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> policy.check("/srv/requirements/../etc")).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("tracegate.git.local-roots").as("the server's folders stay unnamed")
+                .hasMessageNotContaining("/srv").hasMessageNotContaining("/etc");
         assertThatThrownBy(() -> policy.check("relative/path")).isInstanceOf(InvalidInput.class);
     }
 }

@@ -91,8 +91,12 @@ public class PackageJobRunner {
             }
             ledger.reach(jobId, PackageStep.STORING, 0, 0);
             // Renamed into the store, not copied: the builder hashed the ZIP as it wrote it.
-            StoredBlob blob = store.adopt(zip, new Sha256(built.sha256()), built.size());
-            PackageRecorder.Recorded recorded = recorder.record(assembled.content(), built, blob);
+            PackageRecorder.Recorded recorded;
+            // Pinned until the package's row is committed, as an upload is, so the sweeper cannot take it for an orphan.
+            try (BlobStore.Pin pinned = store.pin(new Sha256(built.sha256()))) {
+                StoredBlob blob = store.adopt(zip, new Sha256(built.sha256()), built.size());
+                recorded = recorder.record(assembled.content(), built, blob);
+            }
             ledger.succeed(jobId, recorded.auditPackage().id(), recorded.created());
             return new AsyncResult<>(new Outcome(recorded, null));
         } catch (IOException | RuntimeException e) {

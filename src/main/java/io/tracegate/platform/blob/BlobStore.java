@@ -37,6 +37,7 @@ public class BlobStore {
     private final Path root;
     private final Path staging;
     private final Path objects;
+    private final BlobPins pins = new BlobPins();
 
     public BlobStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -55,9 +56,24 @@ public class BlobStore {
     }
 
     /**
-     * Stores the body if it hashes to {@code expected} and fits {@code maxBytes}; when the store already
-     * has that content, the new copy is dropped (content addressing). The body is read in full either way,
-     * so the caller has proven it holds the bytes.
+     * Holds {@code digest} against the sweeper until the pin is closed: taken before a blob is stored and
+     * closed after the row that claims it committed, so the blob cannot be swept in between ({@link BlobPins}).
+     */
+    public Pin pin(Sha256 digest) {
+        return pins.pin(digest);
+    }
+
+    /** A digest held against the sweeper until closed. */
+    public interface Pin extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Stores the body if it hashes to {@code expected} and fits {@code maxBytes}. When the store already has a
+     * file of that name, the verified new copy replaces it: the old one may be a crash's orphan damaged since,
+     * and a rename costs less than hashing it again. The body is read in full either way, so the caller has
+     * proven it holds the bytes.
      *
      * @param declaredLength the Content-Length the client announced, or -1 when chunked
      */
@@ -80,8 +96,8 @@ public class BlobStore {
      * Publishes a file this application wrote into the staging area itself (an audit package's ZIP) by
      * renaming it, instead of reading it back through {@link #store}: that read, hash and copy cost as much as
      * writing the ZIP once more. The caller vouches for the digest, which it computed over the bytes as it
-     * wrote them; the size is checked. The file is fsynced before it becomes visible, as an upload is; when
-     * the store already has the content, the file is deleted instead.
+     * wrote them; the size is checked. The file is fsynced before it becomes visible, as an upload is, and
+     * replaces a file of the same name (which may be damaged), as an upload does.
      */
     public StoredBlob adopt(Path staged, Sha256 digest, long size) {
         Path file = staged.toAbsolutePath().normalize();
@@ -169,19 +185,18 @@ public class BlobStore {
                 "upload ended after " + received + expected + " bytes; nothing was stored");
     }
 
+    /**
+     * Renames the verified file into place, replacing one of the same name: readers that opened the old file
+     * keep reading it, new readers get the verified bytes, and no moment sees the name missing.
+     */
     private void publish(Path temp, Sha256 digest) {
         Path target = pathOf(digest);
         try {
             Files.createDirectories(target.getParent());
-            if (Files.exists(target)) {
-                return;
-            }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException raced) {
-                return;
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IllegalStateException("the blob store needs a file system with atomic rename", e);
+            } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
+                throw new IllegalStateException("the blob store needs a file system whose atomic rename replaces", e);
             }
             fsyncDirectory(target.getParent());
         } catch (IOException e) {
@@ -228,7 +243,8 @@ public class BlobStore {
 
     /**
      * Removes staging leftovers and stored blobs that no database row claims, both older than
-     * {@code minAge} so that uploads in flight are never touched.
+     * {@code minAge} so that uploads in flight are never touched; a blob whose digest an upload has pinned is
+     * left alone, and uploads of a digest wait while its file is being removed.
      *
      * @return the blobs and temp files removed
      */
@@ -248,9 +264,11 @@ public class BlobStore {
             files.filter(Files::isRegularFile)
                  .filter(path -> path.getFileName().toString().matches("[0-9a-f]{64}"))
                  .filter(path -> olderThan(path, cutoff))
-                 .filter(path -> !isRecorded.test(new Sha256(path.getFileName().toString())))
                  .forEach(path -> {
-                     if (deleteQuietly(path)) {
+                     Sha256 digest = new Sha256(path.getFileName().toString());
+                     // Age and row asked again while uploads of the digest wait: one may have stored it since.
+                     if (pins.removeUnlessPinned(digest, () -> olderThan(path, cutoff) && !isRecorded.test(digest)
+                             && deleteQuietly(path))) {
                          removed.add(path);
                      }
                  });

@@ -21,7 +21,9 @@ import java.util.function.Supplier;
  *   <li>when that transaction clashes with a concurrent upload of the same bytes or file, the lookup runs
  *       again and finds what the other recorded, or the transaction runs once more.</li>
  * </ol>
- * If the recording never commits, the blob has no row and the sweeper removes it.
+ * The digest is pinned from before the body is stored until the recording committed, so the sweeper cannot
+ * take the blob for an orphan in between; a file already stored under the digest is replaced by the verified
+ * copy. If the recording never commits, the blob has no row and the sweeper removes it.
  */
 @Dependent
 public class UploadProtocol {
@@ -52,15 +54,18 @@ public class UploadProtocol {
     public <T> Uploaded<T> upload(InputStream body, Sha256 sha256, long declaredLength, Supplier<Optional<T>> earlier,
                                   Function<StoredBlob, Supplier<T>> recording) {
         Optional<T> retry = earlier.get();
-        StoredBlob blob = store.store(body, sha256, declaredLength, maxBytes);
-        if (retry.isPresent()) {
-            return new Uploaded<>(retry.get(), false);
+        // Pinned until the row is committed: the sweeper must not take the blob for an orphan in between.
+        try (BlobStore.Pin pinned = store.pin(sha256)) {
+            StoredBlob blob = store.store(body, sha256, declaredLength, maxBytes);
+            if (retry.isPresent()) {
+                return new Uploaded<>(retry.get(), false);
+            }
+            Supplier<T> transaction = recording.apply(blob);
+            // A concurrent upload of the same bytes may claim the blob (or of the same file, record it) first; the
+            // retry finds what it recorded.
+            return Clash.retried(() -> new Uploaded<>(transaction.get(), true),
+                    () -> earlier.get().map(same -> new Uploaded<>(same, false))
+                            .orElseGet(() -> new Uploaded<>(transaction.get(), true)));
         }
-        Supplier<T> transaction = recording.apply(blob);
-        // A concurrent upload of the same bytes may claim the blob (or of the same file, record it) first; the
-        // retry finds what it recorded.
-        return Clash.retried(() -> new Uploaded<>(transaction.get(), true),
-                () -> earlier.get().map(same -> new Uploaded<>(same, false))
-                        .orElseGet(() -> new Uploaded<>(transaction.get(), true)));
     }
 }

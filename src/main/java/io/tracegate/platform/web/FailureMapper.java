@@ -12,13 +12,18 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Maps the failures of use cases to HTTP statuses and problem+json. */
+/** Maps the failures of use cases to HTTP statuses and problem+json, never naming a folder of the server. */
 @Provider
 public class FailureMapper implements ExceptionMapper<Failure> {
 
     @Override
     public Response toResponse(Failure failure) {
-        return Problem.response(statusOf(failure), slugOf(failure), failure.getMessage(), failure.field());
+        return Problem.response(statusOf(failure), slugOf(failure), detailOf(failure), failure.field());
+    }
+
+    /** The failure's message, with no folder of the server in it ({@link ServerFolders}). */
+    static String detailOf(Failure failure) {
+        return ServerFolders.ofThisServer().hide(failure.getMessage());
     }
 
     static Status statusOf(Failure failure) {

@@ -85,6 +85,36 @@ class BlobStoreTest {
     }
 
     @Test
+    void aDamagedCopyAlreadyInTheStoreIsReplacedByTheUploadedBytes() throws IOException {
+        byte[] body = "the calibration cache".getBytes(StandardCharsets.UTF_8);
+        Sha256 digest = digestOf(body);
+        Path planted = store.pathOf(digest);
+        Files.createDirectories(planted.getParent());
+        Files.write(planted, "the calibration cachf".getBytes(StandardCharsets.UTF_8)); // a crash's orphan, damaged since
+
+        store.store(new ByteArrayInputStream(body), digest, body.length, MAX);
+
+        assertThat(digestOf(Files.readAllBytes(store.locate(digest).orElseThrow())))
+                .as("the store serves bytes that hash to their name").isEqualTo(digest);
+        assertThat(stagingFiles()).isEmpty();
+    }
+
+    @Test
+    void aDamagedCopyAlreadyInTheStoreIsReplacedByAnAdoptedFile() throws IOException {
+        byte[] body = "an audit package".getBytes(StandardCharsets.UTF_8);
+        Sha256 digest = digestOf(body);
+        Path planted = store.pathOf(digest);
+        Files.createDirectories(planted.getParent());
+        Files.write(planted, new byte[body.length]);
+        Path staged = Files.write(root.resolve("staging").resolve("package-4.zip"), body);
+
+        store.adopt(staged, digest, body.length);
+
+        assertThat(digestOf(Files.readAllBytes(store.locate(digest).orElseThrow()))).isEqualTo(digest);
+        assertThat(staged).doesNotExist();
+    }
+
+    @Test
     void adoptRefusesFilesOutsideTheStagingAreaAndFilesOfAnotherSize() throws IOException {
         byte[] body = "package".getBytes(StandardCharsets.UTF_8);
         Sha256 digest = digestOf(body);

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * kill -9 in the middle of an upload, then a restart on the same data: nothing half-written is visible,
  * the sweeper clears staging and any blob without a database row (the state a kill between rename and
  * commit leaves, planted here because that window is microseconds wide), and the client's retry with the
- * same digest succeeds. Not an Arquillian test: it needs to SIGKILL the server and start it again.
+ * same digest succeeds; and an orphan damaged on disk is replaced by the retry's verified bytes rather than
+ * served under the retry's digest. Not an Arquillian test: it needs to SIGKILL the server and start it again.
  */
 class CrashRecoveryIT {
 
@@ -73,6 +77,25 @@ class CrashRecoveryIT {
                     + sha, body);
             assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
             assertThat(blobPath(sha)).exists().hasSize(body.length);
+
+            // An orphan of a crashed upload of this very file, damaged on disk since (after the start-up sweep):
+            // the upload must not take it for its own bytes.
+            byte[] cache = new byte[1 << 20];
+            new Random(11).nextBytes(cache);
+            String cacheSha = sha256(cache);
+            byte[] damaged = cache.clone();
+            damaged[4096] ^= 0x10;
+            Files.createDirectories(blobPath(cacheSha).getParent());
+            Files.write(blobPath(cacheSha), damaged);
+            Reply stored = api.upload(Login.CI, "api/releases/" + release + "/artifacts/calib.cache?kind=CALIBRATION_CACHE"
+                    + "&sha256=" + cacheSha, cache);
+            assertThat(stored.status()).as(stored.toString()).isEqualTo(201);
+            assertThat(stored.json().getString("sha256")).isEqualTo(cacheSha);
+            HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            second.base().resolve(stored.json().getString("content").substring(1)))
+                    .header("Authorization", Login.AUDITOR.authorization()).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(download.statusCode()).isEqualTo(200);
+            assertThat(sha256(download.body())).as("the download serves the bytes the artifact records").isEqualTo(cacheSha);
         }
     }
 

@@ -4,12 +4,15 @@ import io.tracegate.it.Api;
 import io.tracegate.it.Login;
 import io.tracegate.it.Reply;
 import io.tracegate.it.ServerProcess;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * kill -9 in the middle of an upload, then a restart on the same data: nothing half-written is visible,
  * the sweeper clears staging and any blob without a database row (the state a kill between rename and
  * commit leaves, planted here because that window is microseconds wide), and the client's retry with the
- * same digest succeeds. Not an Arquillian test: it needs to SIGKILL the server and start it again.
+ * same digest succeeds; the audit package job the kill cut off is ended as interrupted as soon as the server is
+ * back, not ten minutes later. Not an Arquillian test: it needs to SIGKILL the server and start it again.
  */
 class CrashRecoveryIT {
 
@@ -43,10 +47,16 @@ class CrashRecoveryIT {
         byte[] orphan = "renamed into the store, never committed".getBytes(StandardCharsets.UTF_8);
         Path orphanBlob = blobPath(sha256(orphan));
         long release;
+        String packageJob;
 
         try (ServerProcess first = start()) {
             Api api = new Api(first.base());
             release = openRelease(api);
+            // the demo release's package takes seconds to write: the kill below lands while it is being written
+            Reply job = api.send(Login.AUDITOR, "POST", "api/releases/2/packages",
+                    java.net.http.HttpRequest.BodyPublishers.noBody(), Map.of("Prefer", "respond-async"));
+            assertThat(job.status()).as(job.toString()).isEqualTo(202);
+            packageJob = job.header("Location");
             try (Socket socket = new Socket("localhost", first.port())) {
                 OutputStream out = socket.getOutputStream();
                 out.write(("PUT /api/releases/" + release + "/artifacts/model.onnx?kind=ONNX_MODEL&sha256=" + sha
@@ -73,6 +83,12 @@ class CrashRecoveryIT {
                     + sha, body);
             assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
             assertThat(blobPath(sha)).exists().hasSize(body.length);
+
+            JsonObject cut = api.get(Login.AUDITOR, URI.create(packageJob).getPath().substring(1)).json();
+            Assumptions.assumeFalse("SUCCEEDED".equals(cut.getString("state")), "the package was written before the kill");
+            assertThat(cut.getString("state")).as("the package job the kill cut off, at once after the restart: " + cut)
+                    .isEqualTo("FAILED");
+            assertThat(cut.getString("failure")).contains("interrupted");
         }
     }
 

@@ -1,6 +1,7 @@
 /**
  * The content-addressed blob store: every uploaded file (artifact or evidence) is kept once, named by
  * its SHA-256, written temp file → fsync → atomic rename → fsync directory, and only then recorded in
- * the database. Files without a database row are orphans of a crash and are swept.
+ * the database. Files without a database row are orphans of a crash and are swept. The uploads streaming at
+ * once are bounded, server-wide and per account, so their buffers always fit the heap.
  */
 package io.tracegate.platform.blob;

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * {@code /metrics} (MicroProfile Metrics, served inside this application's root context) tells heap, threads,
  * pool sizes and request counts: an attacker's map of the server's load. Only a logged-in administrator or
- * auditor (password or API token) may read it.
+ * auditor may read it (HTTP Basic or a session: API tokens carry only the upload scope, which grants neither role).
  */
 @WebFilter(urlPatterns = {"/metrics", "/metrics/*"})
 public class OperatorEndpoints extends HttpFilter {
@@ -24,7 +24,7 @@ public class OperatorEndpoints extends HttpFilter {
             throws IOException, ServletException {
         if (request.getUserPrincipal() == null) {
             ServletProblem.send(response, 401, "Unauthorized", "unauthenticated",
-                    "log in first: HTTP Basic or an API token (Authorization: Bearer)",
+                    "log in first (HTTP Basic or a session) as an administrator or auditor",
                     Map.of("WWW-Authenticate", Unauthenticated.CHALLENGE));
         } else if (!request.isUserInRole(Roles.ADMIN) && !request.isUserInRole(Roles.AUDITOR)) {
             ServletProblem.send(response, 403, "Forbidden", "forbidden",

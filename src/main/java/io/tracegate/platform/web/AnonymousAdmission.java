@@ -1,5 +1,7 @@
 package io.tracegate.platform.web;
 
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -47,6 +49,9 @@ public class AnonymousAdmission implements Filter {
     private static final String PERMIT = AnonymousAdmission.class.getName() + ".permit";
     private static final Map<String, String> RETRY = Map.of("Retry-After", "5");
 
+    @Inject
+    RequestContextController requestContext;
+
     private Semaphore admitted;
     private Duration readWithin;
     private int maxBody;
@@ -64,9 +69,14 @@ public class AnonymousAdmission implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         if (request.getDispatcherType() == DispatcherType.ASYNC && request.getAttribute(BODY) instanceof byte[] body) {
+            // The container activates the CDI request context for a request's first dispatch only.
+            boolean activated = requestContext.activate();
             try {
                 chain.doFilter(new BufferedBody(request, body), response);
             } finally {
+                if (activated) {
+                    requestContext.deactivate();
+                }
                 release(request);
             }
             return;

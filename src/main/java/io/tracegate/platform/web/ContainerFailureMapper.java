@@ -49,9 +49,10 @@ public class ContainerFailureMapper implements ExceptionMapper<Throwable> {
                         thrown);
                 return refused();
             }
-            if (t instanceof PessimisticLockException || t instanceof LockTimeoutException) {
+            if ((t instanceof PessimisticLockException || t instanceof LockTimeoutException) && !ConnectionLoss.in(thrown)) {
                 // A row lock (the audit trail's head, under many concurrent writers) was not granted in time: the
-                // transaction rolled back, nothing was recorded, and the same request can be sent again.
+                // transaction rolled back, nothing was recorded, and the same request can be sent again. A lock query
+                // whose connection broke is a lost connection (below), not a busy server.
                 return Response.fromResponse(Problem.response(Status.SERVICE_UNAVAILABLE, "busy",
                         "the server is too busy to record this change now and recorded nothing: retry it", null))
                         .header("Retry-After", "2").build();

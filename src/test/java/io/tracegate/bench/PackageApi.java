@@ -129,7 +129,9 @@ final class PackageApi {
         }
 
         String metrics() throws Exception {
-            return http.send(HttpRequest.newBuilder(base.resolve("metrics")).header("Accept", "text/plain").build(),
+            // the metrics are for administrators and auditors
+            return http.send(HttpRequest.newBuilder(base.resolve("metrics")).header("Accept", "text/plain")
+                            .header("Authorization", auth("ada")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         }
 

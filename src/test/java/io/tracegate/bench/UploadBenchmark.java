@@ -232,7 +232,8 @@ public final class UploadBenchmark {
         public void run() {
             while (running) {
                 try {
-                    String text = http.send(HttpRequest.newBuilder(metrics).header("Accept", "text/plain").build(),
+                    String text = http.send(HttpRequest.newBuilder(metrics).header("Accept", "text/plain")
+                                    .header("Authorization", io.tracegate.it.Login.AUDITOR.authorization()).build(),
                             HttpResponse.BodyHandlers.ofString()).body();
                     Matcher used = USED.matcher(text);
                     if (used.find()) {

@@ -88,6 +88,26 @@ public final class Api {
         }
     }
 
+    /** The body of a GET as bytes (a stored file), failing unless the answer is 200. */
+    public byte[] download(Login login, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(2)).GET();
+        if (login.authorization() != null) {
+            request.header("Authorization", login.authorization());
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A name no other test uses, so tests never depend on each other's data. */
     public static String unique(String prefix) {
         return prefix + "-" + Long.toString(System.nanoTime(), 36);

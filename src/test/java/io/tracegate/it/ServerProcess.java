@@ -94,7 +94,8 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) throws Exception {
-        awaitReadiness(timeout, ready -> ready.statusCode() == 200 && ready.body().contains("migrated"));
+        // Tracegate's own check, UP: without a login, readiness shows the status only
+        awaitReadiness(timeout, ready -> ready.statusCode() == 200 && ready.body().contains("\"tracegate\""));
     }
 
     private HttpResponse<String> awaitReadiness(Duration timeout, java.util.function.Predicate<HttpResponse<String>> done)

@@ -1,5 +1,6 @@
 package io.tracegate.audit.application;
 
+import io.tracegate.platform.instance.ServerInstance;
 import io.tracegate.audit.domain.PackageJob;
 import io.tracegate.audit.domain.PackageJobs;
 import io.tracegate.audit.domain.PackageStep;
@@ -38,10 +39,14 @@ public class PackageJobLedger {
     @Resource
     SessionContext caller;
 
+    @Inject
+    ServerInstance server;
+
     @RolesAllowed({AUDITOR, APPROVER, SAFETY_MANAGER, ADMIN})
     public PackageJob open(long releaseId) {
         releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
         PackageJob job = PackageJob.requested(releaseId, caller.getCallerPrincipal().getName(), Instant.now());
+        job.runOn(server.id());
         jobs.add(job);
         return job;
     }
@@ -49,6 +54,7 @@ public class PackageJobLedger {
     @RolesAllowed({APPROVER, SAFETY_MANAGER})
     public PackageJob openAtApproval(long releaseId, int round) {
         PackageJob job = PackageJob.atApproval(releaseId, round, caller.getCallerPrincipal().getName(), Instant.now());
+        job.runOn(server.id());
         jobs.add(job);
         return job;
     }

@@ -80,6 +80,9 @@ public class PackageJob {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    @Column(length = 64)
+    private String runner;
+
     protected PackageJob() {
     }
 
@@ -103,6 +106,19 @@ public class PackageJob {
         job.state = State.QUEUED;
         job.updatedAt = at;
         return job;
+    }
+
+    /** Records the server that runs the job (the one it was queued on). */
+    public void runOn(String server) {
+        runner = Objects.requireNonNull(server);
+    }
+
+    /**
+     * Whether the job was cut off by a stop of the given server: it runs there, is unfinished, and was last
+     * touched before that server's current run began.
+     */
+    public boolean leftBehindBy(String server, Instant runStarted) {
+        return !isFinished() && server.equals(runner) && updatedAt.isBefore(runStarted);
     }
 
     public void start(Instant at) {

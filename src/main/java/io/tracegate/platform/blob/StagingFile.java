@@ -20,7 +20,7 @@ import java.util.concurrent.Semaphore;
 final class StagingFile implements AutoCloseable {
 
     static final int CHUNK = 1 << 20;
-    private static final int CHUNKS = 16;
+    static final int CHUNKS = 16;
     private static final long FLUSH_EVERY = 32L << 20;
 
     private record Chunk(byte[] bytes, int length) {

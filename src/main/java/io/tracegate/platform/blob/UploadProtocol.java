@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.InputStream;
+import java.security.Principal;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
  * How every file upload (artifact or evidence) goes, in one place:
  * <ol>
  *   <li>the checks that need no body, which also find an earlier upload of the same file (a retry);</li>
+ *   <li>a slot among the uploads streaming at once ({@link UploadSlots}), or a 503 before any byte is read;</li>
  *   <li>the body streamed into the blob store, outside any transaction, so a slow client holds no
  *       connection or lock;</li>
  *   <li>for a retry, the earlier record is the answer; otherwise the stored file is examined (still outside
@@ -29,11 +31,16 @@ import java.util.function.Supplier;
 public class UploadProtocol {
 
     private final BlobStore store;
+    private final UploadSlots slots;
+    private final Principal caller;
     private final long maxBytes;
 
     @Inject
-    public UploadProtocol(BlobStore store, @ConfigProperty(name = "tracegate.upload.max-bytes") long maxBytes) {
+    public UploadProtocol(BlobStore store, UploadSlots slots, Principal caller,
+                          @ConfigProperty(name = "tracegate.upload.max-bytes") long maxBytes) {
         this.store = store;
+        this.slots = slots;
+        this.caller = caller;
         this.maxBytes = maxBytes;
     }
 
@@ -56,7 +63,10 @@ public class UploadProtocol {
         Optional<T> retry = earlier.get();
         // Pinned until the row is committed: the sweeper must not take the blob for an orphan in between.
         try (BlobStore.Pin pinned = store.pin(sha256)) {
-            StoredBlob blob = store.store(body, sha256, declaredLength, maxBytes);
+            StoredBlob blob;
+            try (UploadSlots.Slot slot = slots.take(callerName())) {
+                blob = store.store(body, sha256, declaredLength, maxBytes);
+            }
             if (retry.isPresent()) {
                 return new Uploaded<>(retry.get(), false);
             }
@@ -67,5 +77,10 @@ public class UploadProtocol {
                     () -> earlier.get().map(same -> new Uploaded<>(same, false))
                             .orElseGet(() -> new Uploaded<>(transaction.get(), true)));
         }
+    }
+
+    private String callerName() {
+        String name = caller == null ? null : caller.getName();
+        return name == null ? "anonymous" : name;
     }
 }

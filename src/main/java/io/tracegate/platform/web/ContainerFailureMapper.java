@@ -4,7 +4,9 @@ import io.tracegate.platform.failure.Failure;
 import io.tracegate.platform.persistence.Clash;
 import io.tracegate.platform.persistence.ConnectionLoss;
 import jakarta.ejb.EJBAccessException;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.SystemException;
 import jakarta.ws.rs.WebApplicationException;
@@ -46,6 +48,14 @@ public class ContainerFailureMapper implements ExceptionMapper<Throwable> {
                         ? "an anonymous caller" : security.getUserPrincipal().getName()) + " after the HTTP role check passed",
                         thrown);
                 return refused();
+            }
+            if ((t instanceof PessimisticLockException || t instanceof LockTimeoutException) && !ConnectionLoss.in(thrown)) {
+                // A row lock (the audit trail's head, under many concurrent writers) was not granted in time: the
+                // transaction rolled back, nothing was recorded, and the same request can be sent again. A lock query
+                // whose connection broke is a lost connection (below), not a busy server.
+                return Response.fromResponse(Problem.response(Status.SERVICE_UNAVAILABLE, "busy",
+                        "the server is too busy to record this change now and recorded nothing: retry it", null))
+                        .header("Retry-After", "2").build();
             }
             if (t instanceof OptimisticLockException) {
                 return Problem.response(Status.CONFLICT, "concurrent-change",

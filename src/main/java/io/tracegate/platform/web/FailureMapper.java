@@ -1,5 +1,6 @@
 package io.tracegate.platform.web;
 
+import io.tracegate.platform.failure.Busy;
 import io.tracegate.platform.failure.Conflict;
 import io.tracegate.platform.failure.Failure;
 import io.tracegate.platform.failure.InvalidInput;
@@ -18,7 +19,11 @@ public class FailureMapper implements ExceptionMapper<Failure> {
 
     @Override
     public Response toResponse(Failure failure) {
-        return Problem.response(statusOf(failure), slugOf(failure), detailOf(failure), failure.field());
+        Response problem = Problem.response(statusOf(failure), slugOf(failure), detailOf(failure), failure.field());
+        if (failure instanceof Busy busy) {
+            return Response.fromResponse(problem).header("Retry-After", TooManyAttempts.seconds(busy.retryAfter())).build();
+        }
+        return problem;
     }
 
     /** The failure's message, with no folder of the server in it ({@link ServerFolders}). */
@@ -42,6 +47,9 @@ public class FailureMapper implements ExceptionMapper<Failure> {
         if (failure instanceof StaleVersion) {
             return Status.PRECONDITION_FAILED;
         }
+        if (failure instanceof Busy) {
+            return Status.SERVICE_UNAVAILABLE;
+        }
         if (failure instanceof UploadRejected rejected) {
             return rejected.reason() == UploadRejected.Reason.TOO_LARGE ? Status.REQUEST_ENTITY_TOO_LARGE
                     : Status.BAD_REQUEST;
@@ -58,6 +66,7 @@ public class FailureMapper implements ExceptionMapper<Failure> {
             case CONFLICT -> "conflict";
             case FORBIDDEN -> "not-permitted";
             case PRECONDITION_FAILED -> "stale-version";
+            case SERVICE_UNAVAILABLE -> "busy";
             default -> "invalid-input";
         };
     }

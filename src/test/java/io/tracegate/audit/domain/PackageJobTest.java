@@ -65,4 +65,19 @@ class PackageJobTest {
     void aRequestedJobTakesTheReleaseAsItIs() {
         assertThat(PackageJob.requested(7, "alex", T0).mismatchWith("DRAFT", 0)).isEmpty();
     }
+
+    @Test
+    void aJobThisServerLeftUnfinishedBeforeItsRestartIsLeftBehindButNotAnotherServersOrANewOne() {
+        PackageJob mine = PackageJob.requested(7, "alex", T0);
+        mine.runOn("server-a");
+        mine.start(T0.plusSeconds(1));
+        java.time.Instant restart = T0.plusSeconds(60);
+        assertThat(mine.leftBehindBy("server-a", restart)).isTrue();
+        assertThat(mine.leftBehindBy("server-b", restart)).as("another server's job keeps the age rule").isFalse();
+        assertThat(mine.leftBehindBy("server-a", T0)).as("touched during this run").isFalse();
+        mine.fail("interrupted", restart);
+        assertThat(mine.leftBehindBy("server-a", restart.plusSeconds(1))).as("finished").isFalse();
+        assertThat(PackageJob.requested(7, "alex", T0).leftBehindBy("server-a", restart))
+                .as("a job of before jobs named their server").isFalse();
+    }
 }

@@ -4,6 +4,8 @@ import io.tracegate.it.Api;
 import io.tracegate.it.Login;
 import io.tracegate.it.Reply;
 import io.tracegate.it.ServerProcess;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +15,7 @@ import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * kill -9 in the middle of an upload, then a restart on the same data: nothing half-written is visible,
  * the sweeper clears staging and any blob without a database row (the state a kill between rename and
  * commit leaves, planted here because that window is microseconds wide), and the client's retry with the
- * same digest succeeds; and an orphan damaged on disk is replaced by the retry's verified bytes rather than
- * served under the retry's digest. Not an Arquillian test: it needs to SIGKILL the server and start it again.
+ * same digest succeeds; an orphan damaged on disk is replaced by the retry's verified bytes rather than
+ * served under the retry's digest; and the audit package job the kill cut off is ended as interrupted as soon as
+ * the server is back, not ten minutes later. Not an Arquillian test: it needs to SIGKILL the server and start it again.
  */
 class CrashRecoveryIT {
 
@@ -47,10 +51,16 @@ class CrashRecoveryIT {
         byte[] orphan = "renamed into the store, never committed".getBytes(StandardCharsets.UTF_8);
         Path orphanBlob = blobPath(sha256(orphan));
         long release;
+        String packageJob;
 
         try (ServerProcess first = start()) {
             Api api = new Api(first.base());
             release = openRelease(api);
+            // the demo release's package takes seconds to write: the kill below lands while it is being written
+            Reply job = api.send(Login.AUDITOR, "POST", "api/releases/2/packages",
+                    java.net.http.HttpRequest.BodyPublishers.noBody(), Map.of("Prefer", "respond-async"));
+            assertThat(job.status()).as(job.toString()).isEqualTo(202);
+            packageJob = job.header("Location");
             try (Socket socket = new Socket("localhost", first.port())) {
                 OutputStream out = socket.getOutputStream();
                 out.write(("PUT /api/releases/" + release + "/artifacts/model.onnx?kind=ONNX_MODEL&sha256=" + sha
@@ -96,6 +106,12 @@ class CrashRecoveryIT {
                     .header("Authorization", Login.AUDITOR.authorization()).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(download.statusCode()).isEqualTo(200);
             assertThat(sha256(download.body())).as("the download serves the bytes the artifact records").isEqualTo(cacheSha);
+
+            JsonObject cut = api.get(Login.AUDITOR, URI.create(packageJob).getPath().substring(1)).json();
+            Assumptions.assumeFalse("SUCCEEDED".equals(cut.getString("state")), "the package was written before the kill");
+            assertThat(cut.getString("state")).as("the package job the kill cut off, at once after the restart: " + cut)
+                    .isEqualTo("FAILED");
+            assertThat(cut.getString("failure")).contains("interrupted");
         }
     }
 

@@ -38,7 +38,7 @@ class UploadProtocolTest {
     @BeforeEach
     void open() throws Exception {
         store = new BlobStore(root);
-        protocol = new UploadProtocol(store, 1 << 20);
+        protocol = new UploadProtocol(store, new UploadSlots(4, 4), () -> "mira", 1 << 20);
         sha256 = Sha256.of(MessageDigest.getInstance("SHA-256").digest(BODY));
     }
 

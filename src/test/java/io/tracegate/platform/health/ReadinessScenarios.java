@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public interface ReadinessScenarios extends ApiScenarios {
 
     @Test
-    default void readinessIsUpWithTheDatabaseSchemaAndBlobStoreChecked() {
-        Reply reply = api().get(Login.NOBODY, "health/ready");
+    default void readinessShowsAnAdministratorTheDatabaseSchemaAndBlobStoreChecked() {
+        Reply reply = api().get(Login.ADMIN, "health/ready");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         JsonObject check = reply.json().getJsonArray("checks").stream().map(v -> v.asJsonObject())
                 .filter(c -> c.getString("name").equals("tracegate")).findFirst().orElseThrow();
@@ -22,6 +22,40 @@ public interface ReadinessScenarios extends ApiScenarios {
         assertThat(data.getString("database")).isEqualTo("reachable");
         assertThat(data.getString("schema")).startsWith("migrated to version ");
         assertThat(data.getString("blobStore")).startsWith("writable");
+    }
+
+    @Test
+    default void readinessTellsEveryoneElseOnlyTheStatus() {
+        for (Login who : new Login[]{Login.NOBODY, Login.AUDITOR, Login.ML_ENGINEER}) {
+            Reply reply = api().get(who, "health/ready");
+            assertThat(reply.status()).as(who + ": " + reply).isEqualTo(200);
+            assertThat(reply.body()).as(who.name()).contains("\"UP\"")
+                    .doesNotContain("schema", "database", "blobStore", "migrated", "/");
+        }
+    }
+
+    @Test
+    default void metricsNeedALoginWithAnOperatorsRole() {
+        Reply anonymous = api().get(Login.NOBODY, "metrics");
+        assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(401);
+        assertThat(anonymous.body()).doesNotContain("# TYPE");
+        Reply engineer = api().get(Login.ML_ENGINEER, "metrics");
+        assertThat(engineer.status()).as(engineer.toString()).isEqualTo(403);
+        for (Login who : new Login[]{Login.ADMIN, Login.AUDITOR}) {
+            Reply reply = api().get(who, "metrics");
+            assertThat(reply.status()).as(who + ": " + reply).isEqualTo(200);
+            assertThat(reply.body()).contains("# TYPE");
+        }
+    }
+
+    @Test
+    default void errorPagesAndHeadersDoNotNameTheServer() {
+        for (String path : new String[]{"no-such-page", "WEB-INF/web.xml", "api/no-such-resource", "health/ready"}) {
+            Reply reply = api().get(Login.NOBODY, path);
+            assertThat(reply.body()).as(path).doesNotContainIgnoringCase("payara").doesNotContain("6.20");
+            assertThat(reply.header("Server")).as(path + ": Server header").isIn(null, "Tracegate");
+            assertThat(reply.header("X-Powered-By")).as(path + ": X-Powered-By header").isNull();
+        }
     }
 
 }

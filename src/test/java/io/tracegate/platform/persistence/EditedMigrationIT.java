@@ -46,12 +46,19 @@ class EditedMigrationIT {
         try (ServerProcess tampered = ServerProcess.launch(payara(), edited, data, "512m", log(), Map.of())) {
             HttpResponse<String> readiness = tampered.awaitReadinessAnswer(Duration.ofMinutes(3));
             assertThat(readiness.statusCode()).isEqualTo(503);
-            assertThat(readiness.body()).contains("DOWN").containsIgnoringCase("checksum");
+            assertThat(readiness.body()).contains("DOWN").doesNotContainIgnoringCase("checksum")
+                    .as("no data paths for anyone").doesNotContain(data.toString());
+            Reply forAdmin = new Api(tampered.base()).get(Login.ADMIN, "health/ready");
+            assertThat(forAdmin.status()).isEqualTo(503);
+            assertThat(forAdmin.body()).as("an administrator is told why").containsIgnoringCase("checksum");
 
             Reply api = new Api(tampered.base()).get(Login.AUDITOR, "api/models");
             assertThat(api.status()).isEqualTo(503);
             assertThat(api.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(api.json().getString("detail")).contains("not ready");
+            assertThat(api.json().getString("detail")).contains("not ready").doesNotContainIgnoringCase("checksum");
+            Reply apiForAdmin = new Api(tampered.base()).get(Login.ADMIN, "api/models");
+            assertThat(apiForAdmin.status()).isEqualTo(503);
+            assertThat(apiForAdmin.json().getString("detail")).containsIgnoringCase("checksum");
         }
     }
 

@@ -45,7 +45,7 @@ class BlobSweepRaceTest {
     @BeforeEach
     void open() throws Exception {
         store = new BlobStore(root);
-        protocol = new UploadProtocol(store, 1 << 20);
+        protocol = new UploadProtocol(store, new UploadSlots(4, 4), () -> "sam", 1 << 20);
         digest = Sha256.of(MessageDigest.getInstance("SHA-256").digest(BODY));
     }
 

@@ -220,6 +220,23 @@ public interface BaselineScenarios extends ApiScenarios {
         assertThat(requirement.getJsonArray("criteria")).isNotEmpty();
     }
 
+    /** Issue 15 item 6: this file ran the server out of memory (500); the file is generated while it is sent. */
+    @Test
+    default void aQuarterGibibyteAttributeValueIsRefusedWith400NamingItsElement() {
+        long before = api().get(Login.AUDITOR, "api/baselines").json().getInt("total");
+        Reply refused = api().send(Login.SAFETY_ENGINEER, "POST", "api/baselines/reqif?fileName=huge.reqif",
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> ReqifDocuments.hugeValue(
+                        "      <ATTRIBUTE-VALUE-STRING THE-VALUE=\"", 250L << 20, "\"/>\n")),
+                Map.of("Content-Type", "application/xml"));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().getString("detail")).contains("huge.reqif:5", "<ATTRIBUTE-VALUE-STRING>",
+                "line 5, column 7", "longer than 1048576 characters");
+        assertThat(api().get(Login.AUDITOR, "api/baselines").json().getInt("total")).isEqualTo(before);
+        assertThat(api().get(Login.NOBODY, "health/ready").status()).as("the server stays up").isEqualTo(200);
+    }
+
     @Test
     default void hostileReqifIsRefusedAndNothingIsStored() throws Exception {
         long before = api().get(Login.AUDITOR, "api/baselines").json().getInt("total");

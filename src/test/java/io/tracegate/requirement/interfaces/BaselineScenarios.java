@@ -244,6 +244,7 @@ public interface BaselineScenarios extends ApiScenarios {
             Reply longName = api().post(Login.SAFETY_ENGINEER, "api/baselines/git", """
                     {"repository": "%s", "directory": "%s"}""".formatted(repo.dir(), "x".repeat(4000)));
             assertThat(longName.status()).as(longName.toString()).isEqualTo(400);
+            assertThat(longName.json().getString("field")).isEqualTo("directory");
         }
         assertThat(api().get(Login.AUDITOR, "api/baselines").json().getInt("total")).isEqualTo(before);
     }

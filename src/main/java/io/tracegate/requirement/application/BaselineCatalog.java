@@ -64,6 +64,7 @@ public class BaselineCatalog {
     SessionContext caller;
 
     private static final Logger LOG = Logger.getLogger(BaselineCatalog.class.getName());
+    private static final int MAX_DIRECTORY = 150;
 
     /**
      * Fetches the repository, reads the requirement files at the ref and freezes them as a baseline. A
@@ -178,6 +179,10 @@ public class BaselineCatalog {
         String d = directory.trim().replace('\\', '/').replaceAll("^/+|/+$", "");
         if (Arrays.asList(d.split("/")).contains("..")) {
             throw new InvalidInput("directory", "must be a folder inside the repository");
+        }
+        if (d.length() > MAX_DIRECTORY) {
+            // recorded with the ref in the baseline's source_ref (200 characters)
+            throw new InvalidInput("directory", "is " + d.length() + " characters long; at most " + MAX_DIRECTORY);
         }
         return d;
     }

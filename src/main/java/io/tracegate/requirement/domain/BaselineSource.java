@@ -1,5 +1,7 @@
 package io.tracegate.requirement.domain;
 
+import io.tracegate.platform.failure.InvalidInput;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -30,6 +32,9 @@ public class BaselineSource {
     @Column(name = "source_revision", nullable = false, length = 64)
     private String revision;
 
+    private static final int MAX_LOCATION = 1000;
+    private static final int MAX_REF = 200;
+
     protected BaselineSource() {
     }
 
@@ -40,17 +45,28 @@ public class BaselineSource {
         this.revision = Objects.requireNonNull(revision);
     }
 
+    /** @param ref the ref asked for, with {@code :directory} when the import read one folder */
     public static BaselineSource git(String repository, String ref, String commitId) {
-        return new BaselineSource(Kind.GIT, repository, ref, commitId);
+        return new BaselineSource(Kind.GIT, fitting("repository", repository, MAX_LOCATION),
+                fitting("ref", ref, MAX_REF), commitId);
     }
 
     public static BaselineSource reqif(String fileName, String sha256) {
-        return new BaselineSource(Kind.REQIF, fileName, null, sha256);
+        return new BaselineSource(Kind.REQIF, fitting("fileName", fileName, MAX_LOCATION), null, sha256);
     }
 
     /** @param treeSha256 the SHA-256 over the sorted (path, file SHA-256) list of the folder */
     public static BaselineSource files(String folder, String treeSha256) {
-        return new BaselineSource(Kind.FILES, folder, null, treeSha256);
+        return new BaselineSource(Kind.FILES, fitting("folder", folder, MAX_LOCATION), null, treeSha256);
+    }
+
+    /** Refused here, naming the field, rather than by the column at commit (a 500). */
+    private static String fitting(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new InvalidInput(field, "is " + value.length() + " characters long; at most " + max + " are kept"
+                    + (field.equals("ref") ? " (the ref and the directory together)" : ""));
+        }
+        return value;
     }
 
     public Kind kind() {

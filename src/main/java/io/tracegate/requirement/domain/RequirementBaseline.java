@@ -1,5 +1,7 @@
 package io.tracegate.requirement.domain;
 
+import io.tracegate.platform.failure.InvalidInput;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -90,6 +92,10 @@ public class RequirementBaseline {
     }
 
     /** Checks the drafts as a set and freezes them; every problem found is reported at once. */
+    /** The lengths of the name and source_path columns. */
+    private static final int MAX_NAME = 200;
+    private static final int MAX_PATH = 1000;
+
     public static RequirementBaseline freeze(String name, BaselineSource source, List<RequirementDraft> drafts,
                                              String by, Instant at) {
         return freeze(name, source, drafts, List.of(), by, at);
@@ -106,7 +112,18 @@ public class RequirementBaseline {
         List<RequirementOutline> outlines = new ArrayList<>(drafts.size() + carried.size());
         drafts.forEach(draft -> outlines.add(draft.outline()));
         carried.forEach(member -> outlines.add(member.outline()));
+        if (name != null && name.length() > MAX_NAME) {
+            throw new InvalidInput("name", "is " + name.length() + " characters long; at most " + MAX_NAME);
+        }
         List<ImportProblem> problems = new ArrayList<>(DecompositionCheck.problemsIn(outlines));
+        drafts.forEach(draft -> {
+            String path = draft.sourcePath();
+            if (path != null && path.length() > MAX_PATH) {
+                // The problem shows the path's end: the file name is what its author recognises.
+                problems.add(new ImportProblem("…" + path.substring(path.length() - 150), null, "the path is "
+                        + path.length() + " characters long; at most " + MAX_PATH + " are kept"));
+            }
+        });
         if (outlines.isEmpty()) {
             problems.add(new ImportProblem(null, null, "no requirements found in " + source.location()));
         }

@@ -13,6 +13,8 @@ import io.tracegate.requirement.domain.Verification;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
@@ -38,6 +40,7 @@ import java.util.TreeSet;
 public class MarkdownFormat implements RequirementFormat {
 
     static final int MAX_BYTES = 1 << 20;
+    static final int MAX_DEPTH = 64;
     private static final Set<String> KEYS = Set.of("id", "title", "asil", "kind", "parents", "verification", "criteria");
 
     @Override
@@ -88,6 +91,7 @@ public class MarkdownFormat implements RequirementFormat {
                 .setLabel(path)
                 .build();
         try {
+            checkDepth(path, settings, yaml);
             Object document = new Load(settings).loadFromString(yaml);
             if (!(document instanceof Map<?, ?> map)) {
                 throw new BaselineRejected(new ImportProblem(path, 2, "the front matter must be a YAML mapping of keys"));
@@ -98,6 +102,26 @@ public class MarkdownFormat implements RequirementFormat {
             throw new BaselineRejected(new ImportProblem(path, line, "malformed YAML: " + e.getProblem()));
         } catch (YamlEngineException e) {
             throw new BaselineRejected(new ImportProblem(path, 2, "malformed YAML: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * SnakeYAML Engine builds nodes recursively and has no depth setting: 5,000 nested levels overflowed the
+     * stack. Its parser is not recursive, so the events are counted first and a deeper document is refused
+     * with the line where the limit was crossed.
+     */
+    private static void checkDepth(String path, LoadSettings settings, String yaml) {
+        int depth = 0;
+        for (Event event : new Parse(settings).parseString(yaml)) {
+            if (event.getEventId() == Event.ID.SequenceStart || event.getEventId() == Event.ID.MappingStart) {
+                if (++depth > MAX_DEPTH) {
+                    int line = event.getStartMark().map(mark -> mark.getLine() + 2).orElse(2);
+                    throw new BaselineRejected(new ImportProblem(path, line,
+                            "the front matter is nested deeper than " + MAX_DEPTH + " levels"));
+                }
+            } else if (event.getEventId() == Event.ID.SequenceEnd || event.getEventId() == Event.ID.MappingEnd) {
+                depth--;
+            }
         }
     }
 

@@ -24,10 +24,14 @@ import java.util.Objects;
 public class ReqifFormat implements RequirementFormat {
 
     private final ReqifMapping mapping;
+    private final int maxTextChars;
 
-    /** The mapping from configuration: any {@code reqif.field.*} property (system property or config file) overrides its default. */
+    /**
+     * The mapping from configuration: any {@code reqif.field.*} property (system property or config file) overrides
+     * its default; the bound on every value from {@value HardenedXml#CONFIG_KEY}.
+     */
     public ReqifFormat() {
-        this(configuredMapping());
+        this(configuredMapping(), HardenedXml.configuredMaxTextChars());
     }
 
     private static ReqifMapping configuredMapping() {
@@ -46,7 +50,13 @@ public class ReqifFormat implements RequirementFormat {
     }
 
     public ReqifFormat(ReqifMapping mapping) {
+        this(mapping, HardenedXml.configuredMaxTextChars());
+    }
+
+    /** @param maxTextChars the longest attribute value or text read before the file is refused, in characters */
+    public ReqifFormat(ReqifMapping mapping, int maxTextChars) {
         this.mapping = Objects.requireNonNull(mapping);
+        this.maxTextChars = maxTextChars;
     }
 
     @Override
@@ -67,13 +77,13 @@ public class ReqifFormat implements RequirementFormat {
         if (path.toLowerCase(Locale.ROOT).endsWith(".reqifz")) {
             boolean[] allReadable = {true};
             int documents = ReqifzArchive.read(path, content,
-                    (entry, in) -> allReadable[0] &= readXml(model, "entry '" + entry + "'", in));
+                    (entry, in) -> allReadable[0] &= readXml(model, maxTextChars, "entry '" + entry + "'", in));
             if (documents == 0) {
                 model.problem(null, null, "the archive contains no .reqif document");
             }
             readable = allReadable[0];
         } else {
-            readable = readXml(model, null, content);
+            readable = readXml(model, maxTextChars, null, content);
         }
         if (!readable) {
             // The objects read before a syntax error are a fragment; judging them would only add noise.
@@ -87,9 +97,9 @@ public class ReqifFormat implements RequirementFormat {
     }
 
     /** @return whether the document was well-formed (and free of a DOCTYPE); if not, a problem says why */
-    private static boolean readXml(ReqifContent model, String where, InputStream in) {
+    private static boolean readXml(ReqifContent model, int maxTextChars, String where, InputStream in) {
         try {
-            new ReqifReader(model, where).read(in);
+            new ReqifReader(model, where, maxTextChars).read(in);
             return true;
         } catch (XMLStreamException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -99,7 +109,7 @@ public class ReqifFormat implements RequirementFormat {
             }
             Integer line = e.getLocation() == null || e.getLocation().getLineNumber() < 0 ? null
                     : e.getLocation().getLineNumber();
-            model.problem(where, line, (e instanceof HardenedXml.DoctypeRefused ? "refused: " : "not readable as XML: ")
+            model.problem(where, line, (e instanceof HardenedXml.DoctypeRefused || e instanceof HardenedXml.TextTooLong ? "refused: " : "not readable as XML: ")
                     + messageOf(e));
             return false;
         }

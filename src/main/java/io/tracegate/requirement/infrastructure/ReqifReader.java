@@ -26,6 +26,7 @@ final class ReqifReader {
 
     private final ReqifContent content;
     private final String where;
+    private final int maxTextChars;
 
     private int skipDepth;
     private String enumId;
@@ -48,14 +49,18 @@ final class ReqifReader {
     private String relationSource;
     private String relationTarget;
 
-    /** @param where the archive entry being read, for messages; {@code null} for a plain .reqif file */
-    ReqifReader(ReqifContent content, String where) {
+    /**
+     * @param where        the archive entry being read, for messages; {@code null} for a plain .reqif file
+     * @param maxTextChars the longest attribute value or text the parser reads before refusing the file
+     */
+    ReqifReader(ReqifContent content, String where, int maxTextChars) {
         this.content = content;
         this.where = where;
+        this.maxTextChars = maxTextChars;
     }
 
     void read(InputStream in) throws XMLStreamException {
-        XMLStreamReader r = HardenedXml.reader(in);
+        XMLStreamReader r = HardenedXml.reader(in, maxTextChars, maxTextChars);
         boolean root = true;
         try {
             while (r.hasNext()) {

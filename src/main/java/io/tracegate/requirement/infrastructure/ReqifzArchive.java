@@ -46,7 +46,7 @@ final class ReqifzArchive {
         try {
             ZipInputStream zip = new ZipInputStream(compressed);
             ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
+            while ((entry = nextEntry(zip, path)) != null) {
                 name = entry.getName();
                 if (++entries > MAX_ENTRIES) {
                     throw refused(path, "more than " + MAX_ENTRIES + " entries");
@@ -66,6 +66,15 @@ final class ReqifzArchive {
                     + ": " + e.getMessage());
         }
         return documents;
+    }
+
+    /** The JDK throws IllegalArgumentException for an entry name that is not UTF-8 (found by fuzzing). */
+    private static ZipEntry nextEntry(ZipInputStream zip, String path) throws IOException {
+        try {
+            return zip.getNextEntry();
+        } catch (IllegalArgumentException e) {
+            throw refused(path, "an entry's name is not valid UTF-8");
+        }
     }
 
     private static void checkName(String path, String name, Set<String> seen) {

@@ -327,6 +327,14 @@ public interface IdentityScenarios extends ApiScenarios {
                 {"currentPassword": "%s", "newPassword": "short"}""".formatted(PASSWORD), here.withCsrf());
         assertThat(tooShort.status()).isEqualTo(400);
         assertThat(tooShort.json().getString("field")).isEqualTo("newPassword");
+        // Issue 15 item 10: these three were accepted
+        for (String weak : List.of("            ", "aaaaaaaaaaaa", "password1234")) {
+            Reply refused = api().send("PUT", "api/users/me/password", """
+                    {"currentPassword": "%s", "newPassword": "%s"}""".formatted(PASSWORD, weak), here.withCsrf());
+            assertThat(refused.status()).as(weak + ": " + refused).isEqualTo(400);
+            assertThat(refused.json().getString("field")).isEqualTo("newPassword");
+            assertThat(refused.json().getString("detail")).containsAnyOf("repeat", "common");
+        }
 
         Reply changed = api().send("PUT", "api/users/me/password", """
                 {"currentPassword": "%s", "newPassword": "%s"}""".formatted(PASSWORD, next), here.withCsrf());

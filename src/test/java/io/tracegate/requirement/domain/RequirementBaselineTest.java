@@ -115,4 +115,26 @@ class RequirementBaselineTest {
         assertThatThrownBy(() -> AcceptanceCriterion.parse("recall[set] >= 1")).hasMessageContaining("key=value");
         assertThatThrownBy(() -> AcceptanceCriterion.parse("recall >= 1 parsecs")).hasMessageContaining("unknown unit");
     }
+
+    /** Issue 15 item 7: a 4,000-character path overflowed its column at commit (500). */
+    @Test
+    void aPathOrNameLongerThanItsColumnIsRefusedNamingTheField() {
+        String deep = "d".repeat(250) + "/";
+        String path = deep.repeat(16) + "A-1.md";
+        RequirementDraft longPath = new RequirementDraft(new RequirementId("A-1"), "t", Asil.B,
+                RequirementKind.ML_PERFORMANCE, List.of(), Verification.none(), List.of(), "", path, "v");
+
+        assertThatThrownBy(() -> freeze(longPath)).isInstanceOfSatisfying(BaselineRejected.class, e -> {
+            assertThat(e.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.file()).hasSizeLessThanOrEqualTo(200).endsWith("A-1.md");
+                assertThat(problem.message()).contains("path", "4022 characters", "at most 1000");
+            });
+        });
+        assertThatThrownBy(() -> RequirementBaseline.freeze("n".repeat(4000), SOURCE, List.of(draft("A-1", Asil.B, "t")),
+                "sam", Instant.now())).isInstanceOfSatisfying(io.tracegate.platform.failure.InvalidInput.class,
+                e -> assertThat(e.field()).isEqualTo("name"));
+        assertThatThrownBy(() -> BaselineSource.git("/repo", "main:" + "r".repeat(4000), "a".repeat(40)))
+                .isInstanceOfSatisfying(io.tracegate.platform.failure.InvalidInput.class,
+                        e -> assertThat(e.field()).isEqualTo("ref"));
+    }
 }

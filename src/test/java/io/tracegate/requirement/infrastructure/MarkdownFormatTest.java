@@ -101,4 +101,23 @@ class MarkdownFormatTest {
                     .isInstanceOf(BaselineRejected.class).hasMessageNotContaining("larger than");
         }
     }
+
+    /** Issue 15 item 7: 5,000 levels overflowed SnakeYAML's recursive composer (StackOverflowError, 500). */
+    @Test
+    void frontMatterNestedFiveThousandLevelsDeepIsRefusedNamingTheLineInBoundedTime() {
+        String flow = "---\nid: A-1\nparents: " + "[".repeat(5000) + "]".repeat(5000) + "\n---\n";
+        // block sequences nest on one line: "- - - x" is a list in a list in a list
+        String block = "---\nid: A-1\nparents:\n  " + "- ".repeat(5000) + "x\n---\n";
+
+        for (String deep : List.of(flow, block)) {
+            assertThatThrownBy(() -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(10), () -> read("A-1.md", deep)))
+                    .isInstanceOfSatisfying(BaselineRejected.class, e -> assertThat(e.problems()).singleElement()
+                            .satisfies(problem -> {
+                                assertThat(problem.file()).isEqualTo("A-1.md");
+                                assertThat(problem.line()).isBetween(3, 70);
+                                assertThat(problem.message()).contains("nested deeper than 64 levels");
+                            }));
+        }
+    }
 }

@@ -14,6 +14,50 @@ public final class ReqifDocuments {
     private ReqifDocuments() {
     }
 
+    private static final String HUGE_HEAD = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <REQ-IF xmlns="http://www.omg.org/spec/ReqIF/20110401/reqif.xsd" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+              <CORE-CONTENT><REQ-IF-CONTENT><SPEC-OBJECTS>
+                <SPEC-OBJECT IDENTIFIER="R-1"><VALUES>
+            """;
+    private static final String HUGE_TAIL = """
+                </VALUES></SPEC-OBJECT>
+              </SPEC-OBJECTS></REQ-IF-CONTENT></CORE-CONTENT>
+            </REQ-IF>
+            """;
+
+    /**
+     * A hostile export made while it is read, never held: one SPEC-OBJECT (from line 4) whose values are
+     * {@code open + size × 'x' + close}, starting on line 5.
+     */
+    public static java.io.InputStream hugeValue(String open, long size, String close) {
+        java.io.InputStream filler = new java.io.InputStream() {
+            private long left = size;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 'x' : -1;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(length, left);
+                java.util.Arrays.fill(buffer, offset, offset + n, (byte) 'x');
+                left -= n;
+                return n;
+            }
+        };
+        return new java.io.SequenceInputStream(new java.io.SequenceInputStream(utf8(HUGE_HEAD + open), filler),
+                utf8(close + HUGE_TAIL));
+    }
+
+    private static java.io.InputStream utf8(String text) {
+        return new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Like DOORS 9 writes it: enumerations for ASIL and kind, XHTML text and criteria, a relation, a hierarchy. */
     public static String doorsExport() {
         return """

@@ -220,6 +220,52 @@ public interface BaselineScenarios extends ApiScenarios {
         assertThat(requirement.getJsonArray("criteria")).isNotEmpty();
     }
 
+    /** Issue 15 item 7: both gave 500 (a column overflow at commit, a StackOverflowError in SnakeYAML). */
+    @Test
+    default void aRequirementAtAPathLongerThanItsColumnOrWithDeeplyNestedYamlIsRefusedWith400() throws Exception {
+        long before = api().get(Login.AUDITOR, "api/baselines").json().getInt("total");
+        try (RequirementRepo repo = RequirementRepo.init(gitRoot().resolve(Api.unique("repo"))).small()) {
+            String deep = "requirements/" + ("d".repeat(250) + "/").repeat(15) + "DEEP-01.md";
+            repo.write(deep, RequirementRepo.requirement("DEEP-01", "B", "ml-performance", "SG-01", ""));
+            repo.commit("a long path");
+            Reply longPath = importGit(Login.SAFETY_ENGINEER, repo.dir(), "main");
+            assertThat(longPath.status()).as(longPath.toString()).isEqualTo(400);
+            assertThat(longPath.json().getString("detail")).contains("DEEP-01.md", "characters long; at most 1000");
+
+            repo.delete(deep);
+            repo.write("requirements/NEST-01.md", "---\nid: NEST-01\nparents: " + "[".repeat(5000) + "]".repeat(5000)
+                    + "\n---\n");
+            repo.commit("deep YAML");
+            Reply nested = importGit(Login.SAFETY_ENGINEER, repo.dir(), "main");
+            assertThat(nested.status()).as(nested.toString()).isEqualTo(400);
+            assertThat(nested.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(nested.json().getString("detail")).contains("NEST-01.md:3", "nested deeper than 64 levels");
+
+            Reply longName = api().post(Login.SAFETY_ENGINEER, "api/baselines/git", """
+                    {"repository": "%s", "directory": "%s"}""".formatted(repo.dir(), "x".repeat(4000)));
+            assertThat(longName.status()).as(longName.toString()).isEqualTo(400);
+            assertThat(longName.json().getString("field")).isEqualTo("directory");
+        }
+        assertThat(api().get(Login.AUDITOR, "api/baselines").json().getInt("total")).isEqualTo(before);
+    }
+
+    /** Issue 15 item 6: this file ran the server out of memory (500); the file is generated while it is sent. */
+    @Test
+    default void aQuarterGibibyteAttributeValueIsRefusedWith400NamingItsElement() {
+        long before = api().get(Login.AUDITOR, "api/baselines").json().getInt("total");
+        Reply refused = api().send(Login.SAFETY_ENGINEER, "POST", "api/baselines/reqif?fileName=huge.reqif",
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> ReqifDocuments.hugeValue(
+                        "      <ATTRIBUTE-VALUE-STRING THE-VALUE=\"", 250L << 20, "\"/>\n")),
+                Map.of("Content-Type", "application/xml"));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().getString("detail")).contains("huge.reqif:5", "<ATTRIBUTE-VALUE-STRING>",
+                "line 5, column 7", "longer than 1048576 characters");
+        assertThat(api().get(Login.AUDITOR, "api/baselines").json().getInt("total")).isEqualTo(before);
+        assertThat(api().get(Login.NOBODY, "health/ready").status()).as("the server stays up").isEqualTo(200);
+    }
+
     @Test
     default void hostileReqifIsRefusedAndNothingIsStored() throws Exception {
         long before = api().get(Login.AUDITOR, "api/baselines").json().getInt("total");

@@ -88,7 +88,7 @@ public class JunitXmlFormat implements EvidenceFormat {
     private static EvidenceRejected rejected(String fileName, XMLStreamException e) {
         String where = e.getLocation() == null || e.getLocation().getLineNumber() < 0 ? ""
                 : "line " + e.getLocation().getLineNumber() + ": ";
-        String kind = e instanceof HardenedXml.DoctypeRefused ? "refused: "
+        String kind = e instanceof HardenedXml.DoctypeRefused || e instanceof HardenedXml.TextTooLong ? "refused: "
                 : e instanceof JunitReportReader.Refused ? "" : "not readable as XML: ";
         return new EvidenceRejected(fileName, where + kind + messageOf(e));
     }

@@ -28,6 +28,7 @@ import static io.tracegate.evidence.infrastructure.Samples.head;
 import static io.tracegate.evidence.infrastructure.Samples.read;
 import static io.tracegate.evidence.infrastructure.Samples.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class JunitXmlFormatTest {
@@ -171,6 +172,27 @@ class JunitXmlFormatTest {
 
         assertThat(evidence.tests()).isEmpty();
         assertThat(evidence.notes()).contains("no test cases: the report is valid but ran nothing");
+    }
+
+    @Test
+    void aQuarterGibibyteAttributeIsRefusedNamingItsElementWhileMegabytesOfSystemOutStillPass() {
+        java.io.InputStream hostile = new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(
+                new java.io.ByteArrayInputStream("<testsuite name=\"s\">\n<testcase name=\"".getBytes(StandardCharsets.UTF_8)),
+                new java.io.InputStream() {
+                    private long left = 250L << 20;
+
+                    @Override
+                    public int read() {
+                        return left-- > 0 ? 'n' : -1;
+                    }
+                },
+                new java.io.ByteArrayInputStream("\"/></testsuite>".getBytes(StandardCharsets.UTF_8)))));
+
+        EvidenceRejected e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> catchThrowableOfType(
+                () -> format.read("huge.xml", hostile), EvidenceRejected.class));
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("huge.xml", "<testcase>", "line 2", "attribute value", "1048576");
     }
 
     @Test

@@ -57,18 +57,18 @@ public class CrossCheckResource {
     }
 
     /** One ONNX artifact: its facts (absent when unreadable) and the findings. */
-    public record ModelView(long artifactId, String fileName, String sha256, FactsView facts, List<FindingView> findings) {
+    public record ModelCheckView(long artifactId, String fileName, String sha256, FactsView facts, List<FindingView> findings) {
     }
 
     /** The report; {@code consistent} is false when any finding, of the release or of a model, is an ERROR. */
-    public record CrossCheckView(long releaseId, boolean consistent, List<FindingView> findings, List<ModelView> models) {
+    public record CrossCheckView(long releaseId, boolean consistent, List<FindingView> findings, List<ModelCheckView> models) {
     }
 
     @GET
     @RolesAllowed(ANY_ROLE)
     public CrossCheckView check(@PathParam("id") long releaseId) {
         ReleaseCrossCheck.Report report = crossCheck.check(releaseId);
-        List<ModelView> models = report.models().stream().map(m -> new ModelView(m.artifact().id(),
+        List<ModelCheckView> models = report.models().stream().map(m -> new ModelCheckView(m.artifact().id(),
                 m.artifact().fileName().value(), m.artifact().sha256().hex(), m.facts().map(FactsView::of).orElse(null),
                 m.findings().stream().map(FindingView::of).toList())).toList();
         return new CrossCheckView(releaseId, report.consistent(), report.findings().stream().map(FindingView::of).toList(),

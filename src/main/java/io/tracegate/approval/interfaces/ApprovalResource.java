@@ -82,7 +82,7 @@ public class ApprovalResource {
     @Path("transitions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ML_ENGINEER, SAFETY_MANAGER, ADMIN})
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewRequests.Transition.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Transition")))
     public StatusView transition(@PathParam("id") long releaseId, InputStream body) {
         JsonFields json = JsonRequest.read(body).allowOnly(ReviewRequests.Transition.class);
         String to = json.requiredString("to").trim().toUpperCase(Locale.ROOT);
@@ -121,8 +121,8 @@ public class ApprovalResource {
     @Path("challenges")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({APPROVER, SAFETY_MANAGER})
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewRequests.ChallengeRequest.class)))
-    @APIResponse(responseCode = "201", description = "the challenge, shown only here", content = @Content(schema = @Schema(implementation = ChallengeView.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "ChallengeRequest")))
+    @APIResponse(responseCode = "201", description = "the challenge, shown only here", content = @Content(schema = @Schema(ref = "ChallengeView")))
     public Response challenge(@PathParam("id") long releaseId, InputStream body) {
         JsonFields json = JsonRequest.read(body).allowOnly(ReviewRequests.ChallengeRequest.class);
         Signing.IssuedChallenge issued = signing.challenge(releaseId, json.requiredString("manifestDigest"));
@@ -139,8 +139,8 @@ public class ApprovalResource {
     @Path("signatures")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({APPROVER, SAFETY_MANAGER})
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewRequests.SignatureRequest.class)))
-    @APIResponse(responseCode = "201", description = "the signature", content = @Content(schema = @Schema(implementation = SignatureView.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "SignatureRequest")))
+    @APIResponse(responseCode = "201", description = "the signature", content = @Content(schema = @Schema(ref = "SignatureView")))
     public Response sign(@PathParam("id") long releaseId, InputStream body) {
         JsonFields json = JsonRequest.read(body).allowOnly(ReviewRequests.SignatureRequest.class);
         SignatureMeaning meaning = meaningOf(json.requiredString("meaning"));
@@ -179,8 +179,8 @@ public class ApprovalResource {
     @Path("waivers")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({SAFETY_MANAGER})
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewRequests.WaiverRequest.class)))
-    @APIResponse(responseCode = "201", description = "the signed waiver", content = @Content(schema = @Schema(implementation = WaiverView.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "WaiverRequest")))
+    @APIResponse(responseCode = "201", description = "the signed waiver", content = @Content(schema = @Schema(ref = "WaiverView")))
     public Response waive(@PathParam("id") long releaseId, InputStream body) {
         JsonFields json = JsonRequest.read(body).allowOnly(ReviewRequests.WaiverRequest.class);
         String requirement = json.optionalString("requirement");

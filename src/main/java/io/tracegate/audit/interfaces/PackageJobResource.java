@@ -44,7 +44,7 @@ public class PackageJobResource {
     @GET
     @Path("{jobId: [0-9]+}")
     @RolesAllowed(ANY_ROLE)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = PackageJobView.class)))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "PackageJobView")))
     public PackageJobView get(@PathParam("id") long releaseId, @PathParam("jobId") long jobId) {
         return PackageJobView.of(packaging.job(releaseId, jobId));
     }

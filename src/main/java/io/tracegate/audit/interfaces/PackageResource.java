@@ -60,9 +60,9 @@ public class PackageResource {
      */
     @POST
     @RolesAllowed({AUDITOR, APPROVER, SAFETY_MANAGER, ADMIN})
-    @APIResponse(responseCode = "201", description = "a new package", content = @Content(schema = @Schema(implementation = PackageView.class)))
-    @APIResponse(responseCode = "200", description = "the earlier package: nothing changed since", content = @Content(schema = @Schema(implementation = PackageView.class)))
-    @APIResponse(responseCode = "202", description = "still being written: poll the job in Location", content = @Content(schema = @Schema(implementation = PackageJobView.class)))
+    @APIResponse(responseCode = "201", description = "a new package", content = @Content(schema = @Schema(ref = "PackageView")))
+    @APIResponse(responseCode = "200", description = "the earlier package: nothing changed since", content = @Content(schema = @Schema(ref = "PackageView")))
+    @APIResponse(responseCode = "202", description = "still being written: poll the job in Location", content = @Content(schema = @Schema(ref = "PackageJobView")))
     public Response generate(@PathParam("id") long releaseId, @HeaderParam("Prefer") String prefer) {
         boolean async = prefer != null && Arrays.stream(prefer.split(","))
                 .anyMatch(p -> p.trim().equalsIgnoreCase("respond-async"));
@@ -94,7 +94,7 @@ public class PackageResource {
     @GET
     @Path("{packageId: [0-9]+}")
     @RolesAllowed(ANY_ROLE)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = PackageView.class)))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "PackageView")))
     public PackageView get(@PathParam("id") long releaseId, @PathParam("packageId") long packageId) {
         return PackageView.of(packaging.withId(releaseId, packageId));
     }

@@ -1,7 +1,7 @@
 package io.tracegate.evidence.interfaces;
 
 import io.tracegate.evidence.application.ReleaseCrossCheck;
-import io.tracegate.evidence.domain.Finding;
+import io.tracegate.evidence.interfaces.TraceView.FindingView;
 import io.tracegate.evidence.domain.ModelFacts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -25,13 +25,6 @@ public class CrossCheckResource {
 
     @EJB
     ReleaseCrossCheck crossCheck;
-
-    /** A finding in words, with its severity and a stable code. */
-    public record FindingView(String severity, String code, String message) {
-        static FindingView of(Finding f) {
-            return new FindingView(f.severity().name(), f.code(), f.message());
-        }
-    }
 
     /** One tensor of the model's interface; dims are numbers or symbolic names. */
     public record TensorView(String name, String elementType, List<String> dims) {

@@ -78,8 +78,8 @@ public class EvidenceResource {
     @Path("files/{fileName}")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ML_ENGINEER, ADMIN})
-    @APIResponse(responseCode = "201", description = "a new evidence item", content = @Content(schema = @Schema(implementation = EvidenceView.class)))
-    @APIResponse(responseCode = "200", description = "the same file was uploaded before (a retry)", content = @Content(schema = @Schema(implementation = EvidenceView.class)))
+    @APIResponse(responseCode = "201", description = "a new evidence item", content = @Content(schema = @Schema(ref = "EvidenceView")))
+    @APIResponse(responseCode = "200", description = "the same file was uploaded before (a retry)", content = @Content(schema = @Schema(ref = "EvidenceView")))
     public Response upload(@PathParam("id") long releaseId, @PathParam("fileName") String fileName,
                            @BeanParam UploadQuery query, InputStream body) {
         EvidenceUpload upload = query.upload(releaseId, fileName);
@@ -125,7 +125,7 @@ public class EvidenceResource {
     @GET
     @Path("{evidenceId: [0-9]+}")
     @RolesAllowed(ANY_ROLE)
-    @APIResponse(responseCode = "200", description = "the item; its ETag is its version", content = @Content(schema = @Schema(implementation = EvidenceView.class)))
+    @APIResponse(responseCode = "200", description = "the item; its ETag is its version", content = @Content(schema = @Schema(ref = "EvidenceView")))
     public Response get(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId) {
         Evidence evidence = intake.withId(releaseId, evidenceId);
         return Response.ok(EvidenceView.of(evidence)).tag(Long.toString(evidence.version())).build();
@@ -197,8 +197,8 @@ public class EvidenceResource {
     @Path("{evidenceId: [0-9]+}/reviews")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({SAFETY_ENGINEER, SAFETY_MANAGER})
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = NewReview.class)))
-    @APIResponse(responseCode = "201", description = "the recorded review", content = @Content(schema = @Schema(implementation = ReviewView.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "NewReview")))
+    @APIResponse(responseCode = "201", description = "the recorded review", content = @Content(schema = @Schema(ref = "ReviewView")))
     public Response review(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
         JsonFields json = JsonRequest.read(body).allowOnly(NewReview.class);

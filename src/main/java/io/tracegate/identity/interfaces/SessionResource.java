@@ -71,8 +71,8 @@ public class SessionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = IdentityRequests.Credentials.class)))
-    @APIResponse(responseCode = "200", description = "logged in: the session cookie is set", content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Credentials")))
+    @APIResponse(responseCode = "200", description = "logged in: the session cookie is set", content = @Content(schema = @Schema(ref = "SessionView")))
     public Response login(InputStream body) {
         JsonFields json = JsonRequest.read(body).allowOnly(IdentityRequests.Credentials.class);
         String username = json.requiredString("username");
@@ -96,7 +96,7 @@ public class SessionResource {
 
     @GET
     @RolesAllowed(ANY_ROLE)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "SessionView")))
     public Response whoAmI() {
         String username = security.getUserPrincipal().getName();
         Optional<UserAccount> account = logins.account(username);

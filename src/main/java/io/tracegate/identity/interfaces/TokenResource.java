@@ -61,8 +61,8 @@ public class TokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = IdentityRequests.NewToken.class)))
-    @APIResponse(responseCode = "201", description = "the token, with its secret shown only here", content = @Content(schema = @Schema(implementation = TokenView.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "NewToken")))
+    @APIResponse(responseCode = "201", description = "the token, with its secret shown only here", content = @Content(schema = @Schema(ref = "TokenView")))
     public Response issue(InputStream body) {
         JsonFields json = JsonRequest.read(body).allowOnly(IdentityRequests.NewToken.class);
         IssuedToken issued = registry.issue(json.requiredString("account"), json.requiredString("name"),
@@ -84,7 +84,7 @@ public class TokenResource {
     @GET
     @Path("{id: [0-9]+}")
     @RolesAllowed(ADMIN)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TokenView.class)))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "TokenView")))
     public TokenView get(@PathParam("id") long id) {
         return TokenView.of(registry.get(id), null);
     }
@@ -93,7 +93,7 @@ public class TokenResource {
     @DELETE
     @Path("{id: [0-9]+}")
     @RolesAllowed(ADMIN)
-    @APIResponse(responseCode = "200", description = "the revoked token", content = @Content(schema = @Schema(implementation = TokenView.class)))
+    @APIResponse(responseCode = "200", description = "the revoked token", content = @Content(schema = @Schema(ref = "TokenView")))
     public TokenView revoke(@PathParam("id") long id) {
         ApiToken token = registry.revoke(id);
         return TokenView.of(token, null);

@@ -89,8 +89,8 @@ public class UserResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = IdentityRequests.NewUser.class)))
-    @APIResponse(responseCode = "201", description = "the account", content = @Content(schema = @Schema(implementation = UserView.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "NewUser")))
+    @APIResponse(responseCode = "201", description = "the account", content = @Content(schema = @Schema(ref = "UserView")))
     public Response create(InputStream body) {
         JsonFields json = JsonRequest.read(body).allowOnly(IdentityRequests.NewUser.class);
         char[] password = json.requiredString("password").toCharArray();
@@ -106,7 +106,7 @@ public class UserResource {
     @Path("{username}/roles")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = IdentityRequests.RoleChange.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "RoleChange")))
     public UserView changeRoles(@PathParam("username") String username, InputStream body) {
         JsonFields json = JsonRequest.read(body).allowOnly(IdentityRequests.RoleChange.class);
         return UserView.of(directory.changeRoles(username, roles(json)));
@@ -125,7 +125,7 @@ public class UserResource {
     @Path("{username}/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = IdentityRequests.PasswordReset.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "PasswordReset")))
     public UserView resetPassword(@PathParam("username") String username, InputStream body) {
         JsonFields json = JsonRequest.read(body).allowOnly(IdentityRequests.PasswordReset.class);
         char[] password = json.requiredString("password").toCharArray();
@@ -142,7 +142,7 @@ public class UserResource {
     @Path("me/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ANY_ROLE)
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = IdentityRequests.PasswordChange.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "PasswordChange")))
     @APIResponse(responseCode = "204", description = "changed")
     public Response changeOwnPassword(InputStream body) {
         JsonFields json = JsonRequest.read(body).allowOnly(IdentityRequests.PasswordChange.class);

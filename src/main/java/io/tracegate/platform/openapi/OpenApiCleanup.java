@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  *   <li>unique operation ids, from the method and the path ({@code GET /api/releases/{id}/artifacts} is
  *       {@code getReleasesByIdArtifacts}), where the scan gives the Java method's name ({@code list}, {@code get})
  *       to many;</li>
- *   <li>streamed bodies (uploads, downloads, the audit export) typed as binary strings instead of {@code object};</li>
+ *   <li>streamed bodies (uploads, downloads, the audit export) typed as binary strings instead of {@code object},
+ *       and a body that names a schema by {@code $ref} stripped of what the scanner left beside it;</li>
  *   <li>numeric path parameters as 64-bit integers;</li>
  *   <li>Payara's non-standard top-level {@code endpoints} list dropped;</li>
  *   <li>what no Java type states (problem+json errors, page envelopes, times): {@link TypedAnswers}.</li>
@@ -111,13 +112,18 @@ public class OpenApiCleanup implements OASFilter {
         }
     }
 
-    /** A body that is not JSON is a stream of bytes: {@code type: string, format: binary}. */
+    /**
+     * A body that is not JSON is a stream of bytes: {@code type: string, format: binary}. A body that names a
+     * schema names only that: the scanner leaves defaults ({@code type}, {@code maxProperties: 0}) beside it.
+     */
     private static void typeStreams(Content content) {
         if (content == null || content.getMediaTypes() == null) {
             return;
         }
         content.getMediaTypes().forEach((type, media) -> {
-            if (!isJson(type) && bare(media)) {
+            if (media.getSchema() != null && media.getSchema().getRef() != null) {
+                media.setSchema(OASFactory.createSchema().ref(media.getSchema().getRef()));
+            } else if (!isJson(type) && bare(media)) {
                 media.setSchema(OASFactory.createSchema().type(Schema.SchemaType.STRING).format("binary"));
             }
         });

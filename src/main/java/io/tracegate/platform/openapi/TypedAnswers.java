@@ -8,10 +8,10 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
@@ -24,8 +24,9 @@ import java.util.Set;
  *       generic {@code PageView<T>} reaches the scanner without its {@code T};</li>
  *   <li>the success the scanner files under {@code default} (a method without {@code @APIResponse}) is the
  *       {@code 200} it is, and dropped where the method declares its own 2xx answers;</li>
- *   <li>Java times ({@code java.time.Instant}), which the scanner leaves as an untyped object, are RFC 3339
- *       strings ({@code date-time}), as JSON-B writes them; enum schemas are strings.</li>
+ *   <li>the records of the bodies, which the scanner types wrongly, are written from their classes
+ *       ({@link RecordSchemas}, over every concept's {@link ApiRecords}); a body names its record by
+ *       {@code $ref}, nothing beside it.</li>
  * </ul>
  */
 final class TypedAnswers {
@@ -59,41 +60,27 @@ final class TypedAnswers {
                 + "Retry-After), or an internal error"));
     }
 
-    /** The components every operation now refers to: {@code Problem} and each {@code <Item>Page} named. */
+    /** The components the operations refer to: the records, {@code Problem} and each {@code <Item>Page} named. */
     static void complete(OpenAPI openAPI, Set<String> refs) {
         Components components = openAPI.getComponents();
         if (components == null) {
             components = OASFactory.createComponents();
             openAPI.setComponents(components);
         }
-        Map<String, Schema> schemas = components.getSchemas() == null ? Map.of() : components.getSchemas();
+        List<Class<? extends Record>> records = new ArrayList<>();
+        ServiceLoader.load(ApiRecords.class, TypedAnswers.class.getClassLoader())
+                .forEach(concept -> records.addAll(concept.records()));
+        RecordSchemas.of(records).forEach(components::addSchema);
         components.addSchema(PROBLEM, problemSchema());
         for (String ref : refs) {
             String name = ref.substring(SCHEMAS.length());
-            if (name.endsWith(PAGE) && !schemas.containsKey(name)) {
+            if (name.endsWith(PAGE) && !records.stream().anyMatch(r -> r.getSimpleName().equals(name))) {
                 components.addSchema(name, page(name.substring(0, name.length() - PAGE.length())));
             }
         }
-        if (components.getSchemas() != null) {
-            new LinkedHashMap<>(components.getSchemas()).forEach((name, schema) -> typeLeaves(schema, new HashSet<>()));
-            if (!refs.contains(SCHEMAS + "PageView")) {
-                components.removeSchema("PageView");
-            }
+        if (!refs.contains(SCHEMAS + "PageView")) {
+            components.removeSchema("PageView");
         }
-    }
-
-    /** Untyped leaves of the scanned records: Java times as date-time strings, enums as strings. */
-    static void typeLeaves(Schema schema, Set<Schema> seen) {
-        if (schema == null || !seen.add(schema)) {
-            return;
-        }
-        if (schema.getEnumeration() != null && schema.getType() == null) {
-            schema.setType(Schema.SchemaType.STRING);
-        }
-        if (schema.getProperties() != null) {
-            schema.getProperties().values().forEach(p -> typeLeaves(p, seen));
-        }
-        typeLeaves(schema.getItems(), seen);
     }
 
     private static APIResponse problem(String description) {

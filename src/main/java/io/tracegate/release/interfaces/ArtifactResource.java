@@ -58,8 +58,8 @@ public class ArtifactResource {
     @Path("{fileName}")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ML_ENGINEER, ADMIN})
-    @APIResponse(responseCode = "201", description = "a new artifact", content = @Content(schema = @Schema(implementation = ArtifactView.class)))
-    @APIResponse(responseCode = "200", description = "the same content was already there (a retry)", content = @Content(schema = @Schema(implementation = ArtifactView.class)))
+    @APIResponse(responseCode = "201", description = "a new artifact", content = @Content(schema = @Schema(ref = "ArtifactView")))
+    @APIResponse(responseCode = "200", description = "the same content was already there (a retry)", content = @Content(schema = @Schema(ref = "ArtifactView")))
     public Response upload(@PathParam("id") long releaseId, @PathParam("fileName") String fileName,
                            @QueryParam("kind") String kind, @QueryParam("sha256") String sha256,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -88,7 +88,7 @@ public class ArtifactResource {
     @GET
     @Path("by-id/{artifactId}")
     @RolesAllowed(ANY_ROLE)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ArtifactView.class)))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "ArtifactView")))
     public ArtifactView get(@PathParam("id") long releaseId, @PathParam("artifactId") long artifactId) {
         return ArtifactView.of(intake.withId(releaseId, artifactId));
     }

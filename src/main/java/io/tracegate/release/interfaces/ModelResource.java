@@ -51,8 +51,8 @@ public class ModelResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ML_ENGINEER, ADMIN})
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReleaseRequests.NewModel.class)))
-    @APIResponse(responseCode = "201", description = "the registered model", content = @Content(schema = @Schema(implementation = ModelView.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "NewModel")))
+    @APIResponse(responseCode = "201", description = "the registered model", content = @Content(schema = @Schema(ref = "ModelView")))
     public Response register(InputStream body) {
         JsonFields json = JsonRequest.read(body).allowOnly(ReleaseRequests.NewModel.class);
         Model model = catalog.register(new ModelName(json.requiredString("name")), json.optionalString("description"));
@@ -72,7 +72,7 @@ public class ModelResource {
     @GET
     @Path("{name}")
     @RolesAllowed(ANY_ROLE)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ModelView.class)))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "ModelView")))
     public ModelView get(@PathParam("name") String name) {
         return ModelView.of(catalog.named(new ModelName(name)));
     }
@@ -85,8 +85,8 @@ public class ModelResource {
     @Path("{name}/releases")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ML_ENGINEER, ADMIN})
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReleaseRequests.NewRelease.class)))
-    @APIResponse(responseCode = "201", description = "the DRAFT release; its ETag is its revision", content = @Content(schema = @Schema(implementation = ReleaseView.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "NewRelease")))
+    @APIResponse(responseCode = "201", description = "the DRAFT release; its ETag is its revision", content = @Content(schema = @Schema(ref = "ReleaseView")))
     public Response openRelease(@PathParam("name") String name, InputStream body) {
         JsonFields json = JsonRequest.read(body).allowOnly(ReleaseRequests.NewRelease.class);
         Release release = registry.open(new ModelName(name), new SemanticVersion(json.requiredString("version")),

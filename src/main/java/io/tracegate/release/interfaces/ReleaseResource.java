@@ -40,7 +40,7 @@ public class ReleaseResource {
 
     @GET
     @RolesAllowed(ANY_ROLE)
-    @APIResponse(responseCode = "200", description = "the release; its ETag is its revision", content = @Content(schema = @Schema(implementation = ReleaseView.class)))
+    @APIResponse(responseCode = "200", description = "the release; its ETag is its revision", content = @Content(schema = @Schema(ref = "ReleaseView")))
     public Response get(@PathParam("id") long id) {
         Release release = registry.withId(id);
         return Response.ok(ReleaseView.of(release)).tag(etagOf(release)).build();
@@ -49,7 +49,7 @@ public class ReleaseResource {
     @GET
     @Path("recipe")
     @RolesAllowed(ANY_ROLE)
-    @APIResponse(responseCode = "200", description = "the recipe; the ETag is the release revision", content = @Content(schema = @Schema(implementation = RecipeView.class)))
+    @APIResponse(responseCode = "200", description = "the recipe; the ETag is the release revision", content = @Content(schema = @Schema(ref = "RecipeView")))
     public Response recipe(@PathParam("id") long id) {
         Release release = registry.withId(id);
         RecipeView recipe = RecipeView.of(release);
@@ -67,8 +67,8 @@ public class ReleaseResource {
     @Path("recipe")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ML_ENGINEER, ADMIN})
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReleaseRequests.Recipe.class)))
-    @APIResponse(responseCode = "200", description = "the recipe as stored", content = @Content(schema = @Schema(implementation = RecipeView.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Recipe")))
+    @APIResponse(responseCode = "200", description = "the recipe as stored", content = @Content(schema = @Schema(ref = "RecipeView")))
     public Response attachRecipe(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  InputStream body) {
         Release release = registry.attachRecipe(id, RecipeJson.read(JsonRequest.read(body)),

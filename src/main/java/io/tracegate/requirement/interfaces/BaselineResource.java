@@ -47,8 +47,8 @@ public class BaselineResource {
     @Path("git")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({SAFETY_ENGINEER, SAFETY_MANAGER, ADMIN})
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = BaselineRequests.GitImport.class)))
-    @APIResponse(responseCode = "201", description = "the imported baseline", content = @Content(schema = @Schema(implementation = BaselineViews.BaselineSummary.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "GitImport")))
+    @APIResponse(responseCode = "201", description = "the imported baseline", content = @Content(schema = @Schema(ref = "BaselineSummary")))
     public Response importFromGit(InputStream body) {
         JsonFields json = JsonRequest.read(body).allowOnly(BaselineRequests.GitImport.class);
         RequirementBaseline baseline = catalog.importFromGit(new GitImportRequest(json.requiredString("repository"),
@@ -65,7 +65,7 @@ public class BaselineResource {
     @Path("reqif")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({SAFETY_ENGINEER, SAFETY_MANAGER, ADMIN})
-    @APIResponse(responseCode = "201", description = "the imported baseline", content = @Content(schema = @Schema(implementation = BaselineViews.BaselineSummary.class)))
+    @APIResponse(responseCode = "201", description = "the imported baseline", content = @Content(schema = @Schema(ref = "BaselineSummary")))
     public Response importFromReqif(@QueryParam("fileName") String fileName, @QueryParam("name") String name,
                                     InputStream body) {
         RequirementBaseline baseline = catalog.importFromReqif(fileName, name, body);
@@ -78,7 +78,7 @@ public class BaselineResource {
     @Path("reqif")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({SAFETY_ENGINEER, SAFETY_MANAGER, ADMIN})
-    @APIResponse(responseCode = "201", description = "the imported baseline", content = @Content(schema = @Schema(implementation = BaselineViews.BaselineSummary.class)))
+    @APIResponse(responseCode = "201", description = "the imported baseline", content = @Content(schema = @Schema(ref = "BaselineSummary")))
     public Response importFromReqifByPut(@QueryParam("fileName") String fileName, @QueryParam("name") String name,
                                          InputStream body) {
         return importFromReqif(fileName, name, body);

@@ -36,7 +36,7 @@ public class ReleaseBaselineResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ML_ENGINEER, SAFETY_ENGINEER, SAFETY_MANAGER, ADMIN})
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = BaselineRequests.BaselineChoice.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "BaselineChoice")))
     public BaselineViews.LinkView use(@PathParam("id") long releaseId, InputStream body) {
         JsonFields json = JsonRequest.read(body).allowOnly(BaselineRequests.BaselineChoice.class);
         Long baselineId = json.optionalLong("baselineId");

@@ -76,7 +76,7 @@ public class AuditResource {
     @Path("verify")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({AUDITOR, SAFETY_MANAGER, ADMIN})
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AuditSchemas.ChainVerificationView.class)))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "ChainVerificationView")))
     public JsonObject verify() {
         return AuditJson.verification(log.verify());
     }

@@ -12,18 +12,24 @@ public final class AuditSchemas {
     private AuditSchemas() {
     }
 
-    /** One audit event; {@code occurredAt} is the UTC time exactly as hashed. */
-    public record AuditEventView(long seq, String occurredAt, String actor, String action, String subjectType,
-                                 String subjectId, String before, String after, String reason, String previousHash,
-                                 String hash) {
+    /** One audit event; {@code occurredAt} is the UTC time exactly as hashed; every field is written, null or not. */
+    @Schema(requiredProperties = {"seq", "occurredAt", "actor", "action", "subjectType", "subjectId", "before", "after",
+            "reason", "previousHash", "hash"})
+    public record AuditEventView(long seq, String occurredAt, @Schema(nullable = true) String actor,
+                                 @Schema(nullable = true) String action, @Schema(nullable = true) String subjectType,
+                                 @Schema(nullable = true) String subjectId, @Schema(nullable = true) String before,
+                                 @Schema(nullable = true) String after, @Schema(nullable = true) String reason,
+                                 @Schema(nullable = true) String previousHash, @Schema(nullable = true) String hash) {
     }
 
     /** {@code GET /api/audit/verify}. */
+    @Schema(requiredProperties = {"valid", "events", "head", "firstBroken"})
     public record ChainVerificationView(boolean valid, long events, String head,
                                         @Schema(nullable = true) BrokenLink firstBroken) {
     }
 
     /** The first event whose hash or link does not hold. */
+    @Schema(requiredProperties = {"seq", "problem", "detail"})
     public record BrokenLink(long seq, String problem, String detail) {
     }
 }

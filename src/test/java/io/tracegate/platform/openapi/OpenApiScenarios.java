@@ -36,7 +36,7 @@ public interface OpenApiScenarios extends ApiScenarios {
         Map<String, Schema> schemas = document.getComponents().getSchemas();
         assertThat(schemas.get("ArtifactView").getProperties()).containsKeys("id", "fileName", "sha256", "size");
         assertThat(document.getPaths().get("/api/releases/{id}/artifacts/by-id/{artifactId}/content").getGet()
-                .getResponses().get("default").getContent().get("application/octet-stream").getSchema().getFormat())
+                .getResponses().get("200").getContent().get("application/octet-stream").getSchema().getFormat())
                 .isEqualTo("binary");
         assertThat(document.getPaths().get("/api/releases/{id}/artifacts").getGet().getOperationId())
                 .isEqualTo("getReleasesByIdArtifacts");
@@ -86,6 +86,14 @@ public interface OpenApiScenarios extends ApiScenarios {
         assertThat(document.getPaths().get("/api/models").getPost().getRequestBody().getContent()
                 .get("application/json").getSchema().get$ref()).isEqualTo("#/components/schemas/NewModel");
         assertThat(schemas.get("NewModel").getRequired()).containsExactly("name");
+
+        Map<String, Schema> artifact = schemas.get("ArtifactView").getProperties();
+        assertThat(artifact.get("size").getType() + "/" + artifact.get("size").getFormat()).isEqualTo("integer/int64");
+        assertThat(artifact.get("uploadedAt").getFormat()).isEqualTo("date-time");
+        assertThat(schemas.get("ArtifactView").getRequired()).as("JSON-B leaves out nulls: only primitives are sure")
+                .containsExactlyInAnyOrder("id", "releaseId", "size");
+        assertThat(((Schema<?>) schemas.get("NewUser").getProperties().get("roles")).getItems().getType())
+                .isEqualTo("string");
     }
 
     @Test

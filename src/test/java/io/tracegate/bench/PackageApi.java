@@ -67,7 +67,7 @@ final class PackageApi {
             String query = "?sha256=" + f.sha256() + "&requirement=" + f.requirement() + "&ciSystem=bench&rig=hil-rig-07";
             for (int attempt = 1; ; attempt++) {
                 HttpResponse<String> reply = http.send(HttpRequest.newBuilder(base.resolve(
-                                "api/releases/" + release + "/evidence/" + f.name() + query))
+                                "api/releases/" + release + "/evidence/files/" + f.name() + query))
                         .header("Authorization", auth("mira")).header("Content-Type", "application/octet-stream")
                         .PUT(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
                 if (reply.statusCode() == 201 || reply.statusCode() == 200) {

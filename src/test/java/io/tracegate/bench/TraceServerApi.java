@@ -48,7 +48,7 @@ final class TraceServerApi {
         for (String r : requirements) {
             query.append("&requirement=").append(URLEncoder.encode(r, StandardCharsets.UTF_8));
         }
-        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(base.resolve("api/releases/" + release + "/evidence/"
+        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(base.resolve("api/releases/" + release + "/evidence/files/"
                         + file.getFileName() + query)).header("Authorization", auth("mira"))
                 .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofFile(file)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -35,6 +35,10 @@ import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.APPROVER;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * {@code /api/releases/{id}/review}: the manifest, transitions, signatures, waivers and approval status.
@@ -78,8 +82,9 @@ public class ApprovalResource {
     @Path("transitions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ML_ENGINEER, SAFETY_MANAGER, ADMIN})
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Transition")))
     public StatusView transition(@PathParam("id") long releaseId, InputStream body) {
-        JsonFields json = JsonRequest.read(body).allowOnly("to", "reason");
+        JsonFields json = JsonRequest.read(body).allowOnly(ReviewRequests.Transition.class);
         String to = json.requiredString("to").trim().toUpperCase(Locale.ROOT);
         String reason = json.optionalString("reason");
         Release release = switch (to) {
@@ -116,8 +121,10 @@ public class ApprovalResource {
     @Path("challenges")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({APPROVER, SAFETY_MANAGER})
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "ChallengeRequest")))
+    @APIResponse(responseCode = "201", description = "the challenge, shown only here", content = @Content(schema = @Schema(ref = "ChallengeView")))
     public Response challenge(@PathParam("id") long releaseId, InputStream body) {
-        JsonFields json = JsonRequest.read(body).allowOnly("manifestDigest");
+        JsonFields json = JsonRequest.read(body).allowOnly(ReviewRequests.ChallengeRequest.class);
         Signing.IssuedChallenge issued = signing.challenge(releaseId, json.requiredString("manifestDigest"));
         return Response.status(Response.Status.CREATED).header("Cache-Control", "no-store")
                 .entity(new ChallengeView(issued.secret().value(), issued.challenge().manifestDigest(),
@@ -132,9 +139,10 @@ public class ApprovalResource {
     @Path("signatures")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({APPROVER, SAFETY_MANAGER})
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "SignatureRequest")))
+    @APIResponse(responseCode = "201", description = "the signature", content = @Content(schema = @Schema(ref = "SignatureView")))
     public Response sign(@PathParam("id") long releaseId, InputStream body) {
-        JsonFields json = JsonRequest.read(body).allowOnly("meaning", "manifestDigest", "challenge", "password",
-                "comment");
+        JsonFields json = JsonRequest.read(body).allowOnly(ReviewRequests.SignatureRequest.class);
         SignatureMeaning meaning = meaningOf(json.requiredString("meaning"));
         char[] password = json.requiredString("password").toCharArray();
         try {
@@ -171,9 +179,10 @@ public class ApprovalResource {
     @Path("waivers")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({SAFETY_MANAGER})
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "WaiverRequest")))
+    @APIResponse(responseCode = "201", description = "the signed waiver", content = @Content(schema = @Schema(ref = "WaiverView")))
     public Response waive(@PathParam("id") long releaseId, InputStream body) {
-        JsonFields json = JsonRequest.read(body).allowOnly("requirement", "finding", "justification", "expiresAt",
-                "manifestDigest", "challenge", "password");
+        JsonFields json = JsonRequest.read(body).allowOnly(ReviewRequests.WaiverRequest.class);
         String requirement = json.optionalString("requirement");
         String finding = json.optionalString("finding");
         if (requirement == null && finding == null) {

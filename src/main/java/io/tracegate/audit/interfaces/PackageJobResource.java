@@ -14,6 +14,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import static io.tracegate.platform.security.Roles.ANY_ROLE;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/releases/{id}/package-jobs}: the requests to write audit packages of a release, newest
@@ -30,6 +33,7 @@ public class PackageJobResource {
 
     @GET
     @RolesAllowed(ANY_ROLE)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "PackageJobViewPage")))
     public PageView<PackageJobView> list(@PathParam("id") long releaseId,
                                          @QueryParam("offset") @DefaultValue("0") int offset,
                                          @QueryParam("limit") @DefaultValue("50") int limit) {
@@ -40,6 +44,7 @@ public class PackageJobResource {
     @GET
     @Path("{jobId: [0-9]+}")
     @RolesAllowed(ANY_ROLE)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "PackageJobView")))
     public PackageJobView get(@PathParam("id") long releaseId, @PathParam("jobId") long jobId) {
         return PackageJobView.of(packaging.job(releaseId, jobId));
     }

@@ -31,6 +31,9 @@ import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.APPROVER;
 import static io.tracegate.platform.security.Roles.AUDITOR;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/releases/{id}/packages}: generate an audit package of the release as it is now (waiting for
@@ -57,6 +60,9 @@ public class PackageResource {
      */
     @POST
     @RolesAllowed({AUDITOR, APPROVER, SAFETY_MANAGER, ADMIN})
+    @APIResponse(responseCode = "201", description = "a new package", content = @Content(schema = @Schema(ref = "PackageView")))
+    @APIResponse(responseCode = "200", description = "the earlier package: nothing changed since", content = @Content(schema = @Schema(ref = "PackageView")))
+    @APIResponse(responseCode = "202", description = "still being written: poll the job in Location", content = @Content(schema = @Schema(ref = "PackageJobView")))
     public Response generate(@PathParam("id") long releaseId, @HeaderParam("Prefer") String prefer) {
         boolean async = prefer != null && Arrays.stream(prefer.split(","))
                 .anyMatch(p -> p.trim().equalsIgnoreCase("respond-async"));
@@ -77,6 +83,7 @@ public class PackageResource {
 
     @GET
     @RolesAllowed(ANY_ROLE)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "PackageViewPage")))
     public PageView<PackageView> list(@PathParam("id") long releaseId,
                                       @QueryParam("offset") @DefaultValue("0") int offset,
                                       @QueryParam("limit") @DefaultValue("50") int limit) {
@@ -87,6 +94,7 @@ public class PackageResource {
     @GET
     @Path("{packageId: [0-9]+}")
     @RolesAllowed(ANY_ROLE)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "PackageView")))
     public PackageView get(@PathParam("id") long releaseId, @PathParam("packageId") long packageId) {
         return PackageView.of(packaging.withId(releaseId, packageId));
     }

@@ -1,7 +1,7 @@
 package io.tracegate.evidence.interfaces;
 
 import io.tracegate.evidence.application.ReleaseCrossCheck;
-import io.tracegate.evidence.domain.Finding;
+import io.tracegate.evidence.interfaces.TraceView.FindingView;
 import io.tracegate.evidence.domain.ModelFacts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -25,13 +25,6 @@ public class CrossCheckResource {
 
     @EJB
     ReleaseCrossCheck crossCheck;
-
-    /** A finding in words, with its severity and a stable code. */
-    public record FindingView(String severity, String code, String message) {
-        static FindingView of(Finding f) {
-            return new FindingView(f.severity().name(), f.code(), f.message());
-        }
-    }
 
     /** One tensor of the model's interface; dims are numbers or symbolic names. */
     public record TensorView(String name, String elementType, List<String> dims) {
@@ -57,18 +50,18 @@ public class CrossCheckResource {
     }
 
     /** One ONNX artifact: its facts (absent when unreadable) and the findings. */
-    public record ModelView(long artifactId, String fileName, String sha256, FactsView facts, List<FindingView> findings) {
+    public record ModelCheckView(long artifactId, String fileName, String sha256, FactsView facts, List<FindingView> findings) {
     }
 
     /** The report; {@code consistent} is false when any finding, of the release or of a model, is an ERROR. */
-    public record CrossCheckView(long releaseId, boolean consistent, List<FindingView> findings, List<ModelView> models) {
+    public record CrossCheckView(long releaseId, boolean consistent, List<FindingView> findings, List<ModelCheckView> models) {
     }
 
     @GET
     @RolesAllowed(ANY_ROLE)
     public CrossCheckView check(@PathParam("id") long releaseId) {
         ReleaseCrossCheck.Report report = crossCheck.check(releaseId);
-        List<ModelView> models = report.models().stream().map(m -> new ModelView(m.artifact().id(),
+        List<ModelCheckView> models = report.models().stream().map(m -> new ModelCheckView(m.artifact().id(),
                 m.artifact().fileName().value(), m.artifact().sha256().hex(), m.facts().map(FactsView::of).orElse(null),
                 m.findings().stream().map(FindingView::of).toList())).toList();
         return new CrossCheckView(releaseId, report.consistent(), report.findings().stream().map(FindingView::of).toList(),

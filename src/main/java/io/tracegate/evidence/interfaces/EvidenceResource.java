@@ -48,16 +48,24 @@ import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * {@code /api/releases/{id}/evidence}: streaming upload with provenance as query parameters, listing,
  * content, parsed metrics and tests, reviews.
- * <pre>curl -u ci:... -T junit.xml "$TG/api/releases/7/evidence/junit.xml?sha256=...&amp;format=junit-xml&amp;requirement=MLR-ROB-SENSOR-FAULT&amp;scope=set=sensor-fault-injection&amp;ciSystem=gitlab-ci&amp;pipelineId=48211"</pre>
+ * <pre>curl -u ci:... -T junit.xml "$TG/api/releases/7/evidence/files/junit.xml?sha256=...&amp;format=junit-xml&amp;requirement=MLR-ROB-SENSOR-FAULT&amp;scope=set=sensor-fault-injection&amp;ciSystem=gitlab-ci&amp;pipelineId=48211"</pre>
  */
 @Path("releases/{id}/evidence")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class EvidenceResource {
+
+    /** RFC 9745: the former upload path is deprecated since 2026-12-06T00:00:00Z. */
+    static final String DEPRECATED_SINCE = "@1796515200";
 
     @EJB
     EvidenceIntake intake;
@@ -67,9 +75,11 @@ public class EvidenceResource {
 
     /** 201 with the new item, or 200 when the same file was uploaded before (a retry). */
     @PUT
-    @Path("{fileName}")
+    @Path("files/{fileName}")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ML_ENGINEER, ADMIN})
+    @APIResponse(responseCode = "201", description = "a new evidence item", content = @Content(schema = @Schema(ref = "EvidenceView")))
+    @APIResponse(responseCode = "200", description = "the same file was uploaded before (a retry)", content = @Content(schema = @Schema(ref = "EvidenceView")))
     public Response upload(@PathParam("id") long releaseId, @PathParam("fileName") String fileName,
                            @BeanParam UploadQuery query, InputStream body) {
         EvidenceUpload upload = query.upload(releaseId, fileName);
@@ -82,8 +92,29 @@ public class EvidenceResource {
                 .entity(view).build();
     }
 
+    /**
+     * The upload's address until 2026-12: {@code PUT …/evidence/{fileName}} had the shape of
+     * {@code GET …/evidence/{evidenceId}}, one template to OpenAPI, which generated clients cannot tell apart.
+     * Kept for CI pipelines that still call it (an upload lost at night costs a HIL run), hidden from the
+     * OpenAPI document, and marked with RFC 9745 {@code Deprecation} and a {@code successor-version} link.
+     */
+    @PUT
+    @Path("{fileName}")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ML_ENGINEER, ADMIN})
+    @Operation(hidden = true)
+    public Response uploadAtFormerPath(@PathParam("id") long releaseId, @PathParam("fileName") String fileName,
+                                       @BeanParam UploadQuery query, InputStream body) {
+        return Response.fromResponse(upload(releaseId, fileName, query, body))
+                .header("Deprecation", DEPRECATED_SINCE)
+                .link(UriBuilder.fromPath("/api/releases/{r}/evidence/files/{f}").build(releaseId, fileName),
+                        "successor-version")
+                .build();
+    }
+
     @GET
     @RolesAllowed(ANY_ROLE)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "EvidenceViewPage")))
     public PageView<EvidenceView> list(@PathParam("id") long releaseId,
                                        @QueryParam("offset") @DefaultValue("0") int offset,
                                        @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -94,6 +125,7 @@ public class EvidenceResource {
     @GET
     @Path("{evidenceId: [0-9]+}")
     @RolesAllowed(ANY_ROLE)
+    @APIResponse(responseCode = "200", description = "the item; its ETag is its version", content = @Content(schema = @Schema(ref = "EvidenceView")))
     public Response get(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId) {
         Evidence evidence = intake.withId(releaseId, evidenceId);
         return Response.ok(EvidenceView.of(evidence)).tag(Long.toString(evidence.version())).build();
@@ -109,6 +141,7 @@ public class EvidenceResource {
     @GET
     @Path("{evidenceId: [0-9]+}/metrics")
     @RolesAllowed(ANY_ROLE)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "MetricViewPage")))
     public PageView<MetricView> metrics(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId,
                                         @QueryParam("offset") @DefaultValue("0") int offset,
                                         @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -129,6 +162,7 @@ public class EvidenceResource {
     @GET
     @Path("{evidenceId: [0-9]+}/tests")
     @RolesAllowed(ANY_ROLE)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "TestViewPage")))
     public PageView<TestView> tests(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId,
                                     @QueryParam("offset") @DefaultValue("0") int offset,
                                     @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -163,9 +197,11 @@ public class EvidenceResource {
     @Path("{evidenceId: [0-9]+}/reviews")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({SAFETY_ENGINEER, SAFETY_MANAGER})
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "NewReview")))
+    @APIResponse(responseCode = "201", description = "the recorded review", content = @Content(schema = @Schema(ref = "ReviewView")))
     public Response review(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
-        JsonFields json = JsonRequest.read(body).allowOnly("decision", "comment");
+        JsonFields json = JsonRequest.read(body).allowOnly(NewReview.class);
         ReviewState decision = decisionOf(json.requiredString("decision"));
         EvidenceReview review = reviews.review(releaseId, evidenceId, decision, json.optionalString("comment"),
                 IfMatch.version(ifMatch, "evidence item"));
@@ -176,6 +212,7 @@ public class EvidenceResource {
     @GET
     @Path("{evidenceId: [0-9]+}/reviews")
     @RolesAllowed(ANY_ROLE)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "ReviewViewPage")))
     public PageView<ReviewView> reviews(@PathParam("id") long releaseId, @PathParam("evidenceId") long evidenceId,
                                         @QueryParam("offset") @DefaultValue("0") int offset,
                                         @QueryParam("limit") @DefaultValue("100") int limit) {

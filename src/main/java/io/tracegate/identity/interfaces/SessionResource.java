@@ -36,6 +36,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 import static io.tracegate.platform.security.Roles.ANY_ROLE;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * {@code /api/session}: browser login. {@code POST} with {@code {"username", "password"}} starts an HTTP
@@ -67,8 +71,10 @@ public class SessionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Credentials")))
+    @APIResponse(responseCode = "200", description = "logged in: the session cookie is set", content = @Content(schema = @Schema(ref = "SessionView")))
     public Response login(InputStream body) {
-        JsonFields json = JsonRequest.read(body).allowOnly("username", "password");
+        JsonFields json = JsonRequest.read(body).allowOnly(IdentityRequests.Credentials.class);
         String username = json.requiredString("username");
         Optional<Duration> wait = throttle.waitFor(username, request.getRemoteAddr());
         if (wait.isPresent()) {
@@ -90,6 +96,7 @@ public class SessionResource {
 
     @GET
     @RolesAllowed(ANY_ROLE)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "SessionView")))
     public Response whoAmI() {
         String username = security.getUserPrincipal().getName();
         Optional<UserAccount> account = logins.account(username);
@@ -103,6 +110,7 @@ public class SessionResource {
     /** Ends the browser session (with its CSRF token, like every state change); harmless without one. */
     @DELETE
     @RolesAllowed(ANY_ROLE)
+    @APIResponse(responseCode = "204", description = "logged out")
     public Response logout() {
         if (authentication.method().filter(LoginMethod.SESSION::equals).isPresent()) {
             logins.sessionLogout(security.getUserPrincipal().getName());

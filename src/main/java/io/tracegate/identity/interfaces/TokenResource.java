@@ -32,6 +32,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * {@code /api/tokens}: API tokens for CI service accounts, used as {@code Authorization: Bearer tg_…}.
@@ -57,8 +61,10 @@ public class TokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "NewToken")))
+    @APIResponse(responseCode = "201", description = "the token, with its secret shown only here", content = @Content(schema = @Schema(ref = "TokenView")))
     public Response issue(InputStream body) {
-        JsonFields json = JsonRequest.read(body).allowOnly("account", "name", "scope", "expiresAt", "validDays");
+        JsonFields json = JsonRequest.read(body).allowOnly(IdentityRequests.NewToken.class);
         IssuedToken issued = registry.issue(json.requiredString("account"), json.requiredString("name"),
                 TokenScope.parse("scope", json.requiredString("scope")), expiry(json));
         return Response.created(UriBuilder.fromPath("/api/tokens/{id}").build(issued.token().id()))
@@ -68,6 +74,7 @@ public class TokenResource {
 
     @GET
     @RolesAllowed(ADMIN)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "TokenViewPage")))
     public PageView<TokenView> list(@QueryParam("offset") @DefaultValue("0") int offset,
                                     @QueryParam("limit") @DefaultValue("50") int limit) {
         PageView.check(offset, limit);
@@ -77,6 +84,7 @@ public class TokenResource {
     @GET
     @Path("{id: [0-9]+}")
     @RolesAllowed(ADMIN)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "TokenView")))
     public TokenView get(@PathParam("id") long id) {
         return TokenView.of(registry.get(id), null);
     }
@@ -85,6 +93,7 @@ public class TokenResource {
     @DELETE
     @Path("{id: [0-9]+}")
     @RolesAllowed(ADMIN)
+    @APIResponse(responseCode = "200", description = "the revoked token", content = @Content(schema = @Schema(ref = "TokenView")))
     public TokenView revoke(@PathParam("id") long id) {
         ApiToken token = registry.revoke(id);
         return TokenView.of(token, null);

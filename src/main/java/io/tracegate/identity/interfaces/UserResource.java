@@ -37,6 +37,10 @@ import static io.tracegate.platform.security.Roles.APPROVER;
 import static io.tracegate.platform.security.Roles.AUDITOR;
 import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * {@code /api/users}: accounts with their printed names and roles. Accounts are deactivated, never
@@ -55,6 +59,7 @@ public class UserResource {
 
     @GET
     @RolesAllowed({ADMIN, SAFETY_MANAGER, AUDITOR})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "UserViewPage")))
     public PageView<UserView> list(@QueryParam("offset") @DefaultValue("0") int offset,
                                    @QueryParam("limit") @DefaultValue("50") int limit) {
         PageView.check(offset, limit);
@@ -84,8 +89,10 @@ public class UserResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "NewUser")))
+    @APIResponse(responseCode = "201", description = "the account", content = @Content(schema = @Schema(ref = "UserView")))
     public Response create(InputStream body) {
-        JsonFields json = JsonRequest.read(body).allowOnly("username", "printedName", "roles", "password");
+        JsonFields json = JsonRequest.read(body).allowOnly(IdentityRequests.NewUser.class);
         char[] password = json.requiredString("password").toCharArray();
         UserAccount account = directory.create(json.requiredString("username"), json.requiredString("printedName"),
                 roles(json), password);
@@ -99,8 +106,9 @@ public class UserResource {
     @Path("{username}/roles")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "RoleChange")))
     public UserView changeRoles(@PathParam("username") String username, InputStream body) {
-        JsonFields json = JsonRequest.read(body).allowOnly("roles");
+        JsonFields json = JsonRequest.read(body).allowOnly(IdentityRequests.RoleChange.class);
         return UserView.of(directory.changeRoles(username, roles(json)));
     }
 
@@ -117,8 +125,9 @@ public class UserResource {
     @Path("{username}/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "PasswordReset")))
     public UserView resetPassword(@PathParam("username") String username, InputStream body) {
-        JsonFields json = JsonRequest.read(body).allowOnly("password");
+        JsonFields json = JsonRequest.read(body).allowOnly(IdentityRequests.PasswordReset.class);
         char[] password = json.requiredString("password").toCharArray();
         UserAccount account = directory.resetPassword(username, password);
         Arrays.fill(password, '\0');
@@ -133,8 +142,10 @@ public class UserResource {
     @Path("me/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ANY_ROLE)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "PasswordChange")))
+    @APIResponse(responseCode = "204", description = "changed")
     public Response changeOwnPassword(InputStream body) {
-        JsonFields json = JsonRequest.read(body).allowOnly("currentPassword", "newPassword");
+        JsonFields json = JsonRequest.read(body).allowOnly(IdentityRequests.PasswordChange.class);
         char[] current = json.requiredString("currentPassword").toCharArray();
         char[] next = json.requiredString("newPassword").toCharArray();
         UserAccount account = directory.changeOwnPassword(current, next);

@@ -26,9 +26,11 @@ import java.util.regex.Pattern;
  *   <li>unique operation ids, from the method and the path ({@code GET /api/releases/{id}/artifacts} is
  *       {@code getReleasesByIdArtifacts}), where the scan gives the Java method's name ({@code list}, {@code get})
  *       to many;</li>
- *   <li>streamed bodies (uploads, downloads, the audit export) typed as binary strings instead of {@code object};</li>
+ *   <li>streamed bodies (uploads, downloads, the audit export) typed as binary strings instead of {@code object},
+ *       and a body that names a schema by {@code $ref} stripped of what the scanner left beside it;</li>
  *   <li>numeric path parameters as 64-bit integers;</li>
- *   <li>Payara's non-standard top-level {@code endpoints} list dropped.</li>
+ *   <li>Payara's non-standard top-level {@code endpoints} list dropped;</li>
+ *   <li>what no Java type states (problem+json errors, page envelopes, times): {@link TypedAnswers}.</li>
  * </ul>
  */
 public class OpenApiCleanup implements OASFilter {
@@ -45,12 +47,18 @@ public class OpenApiCleanup implements OASFilter {
                 paths.removePathItem(template);
             }
             Set<String> ids = new HashSet<>();
+            Set<String> refs = new HashSet<>();
             plain.forEach((template, item) -> {
                 paths.addPathItem(template, item);
                 if (item.getOperations() != null) {
-                    item.getOperations().forEach((method, operation) -> clean(template, method, operation, ids));
+                    item.getOperations().forEach((method, operation) -> {
+                        clean(template, method, operation, ids);
+                        TypedAnswers.add(openAPI, operation);
+                        refs.addAll(refsOf(operation));
+                    });
                 }
             });
+            TypedAnswers.complete(openAPI, refs);
         }
         dropPayaraEndpoints(openAPI);
     }
@@ -104,21 +112,46 @@ public class OpenApiCleanup implements OASFilter {
         }
     }
 
-    /** A body that is not JSON is a stream of bytes: {@code type: string, format: binary}. */
+    /**
+     * A body that is not JSON is a stream of bytes: {@code type: string, format: binary}. A body that names a
+     * schema names only that: the scanner leaves defaults ({@code type}, {@code maxProperties: 0}) beside it.
+     */
     private static void typeStreams(Content content) {
         if (content == null || content.getMediaTypes() == null) {
             return;
         }
         content.getMediaTypes().forEach((type, media) -> {
-            if (!isJson(type) && bare(media)) {
+            if (media.getSchema() != null && media.getSchema().getRef() != null) {
+                media.setSchema(OASFactory.createSchema().ref(media.getSchema().getRef()));
+            } else if (!isJson(type) && bare(media)) {
                 media.setSchema(OASFactory.createSchema().type(Schema.SchemaType.STRING).format("binary"));
             }
         });
     }
 
     private static boolean isJson(String type) {
-        String base = type.toLowerCase(Locale.ROOT);
-        return base.startsWith("application/json") || base.startsWith("application/problem+json");
+        String base = type.toLowerCase(Locale.ROOT).split(";")[0].trim();
+        return base.equals("application/json") || base.endsWith("+json");
+    }
+
+    /** The schemas an operation's bodies name, e.g. {@code #/components/schemas/EvidenceViewPage}. */
+    private static Set<String> refsOf(Operation operation) {
+        Set<String> refs = new HashSet<>();
+        java.util.List<Content> contents = new java.util.ArrayList<>();
+        if (operation.getRequestBody() != null) {
+            contents.add(operation.getRequestBody().getContent());
+        }
+        if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+            operation.getResponses().getAPIResponses().values().forEach(response -> contents.add(response.getContent()));
+        }
+        for (Content content : contents) {
+            if (content != null && content.getMediaTypes() != null) {
+                content.getMediaTypes().values().stream().map(MediaType::getSchema)
+                        .filter(schema -> schema != null && schema.getRef() != null)
+                        .forEach(schema -> refs.add(schema.getRef()));
+            }
+        }
+        return refs;
     }
 
     private static boolean bare(MediaType media) {

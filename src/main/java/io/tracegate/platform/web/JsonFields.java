@@ -7,6 +7,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonValue.ValueType;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,6 +39,14 @@ public final class JsonFields {
             throw new InvalidInput(pathOf(first), "unknown field; allowed here: " + new TreeSet<>(allowed));
         }
         return this;
+    }
+
+    /**
+     * Refuses fields the request's documented shape does not have: the record's components are both the
+     * allowed fields and, through MicroProfile OpenAPI, the schema the API document shows for this body.
+     */
+    public JsonFields allowOnly(Class<? extends Record> shape) {
+        return allowOnly(Arrays.stream(shape.getRecordComponents()).map(RecordComponent::getName).toArray(String[]::new));
     }
 
     public String requiredString(String name) {

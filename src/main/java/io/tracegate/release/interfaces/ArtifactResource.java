@@ -34,6 +34,9 @@ import java.util.Arrays;
 import static io.tracegate.platform.security.Roles.ADMIN;
 import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/releases/{id}/artifacts}: streaming upload with a declared SHA-256, listing, download.
@@ -55,6 +58,8 @@ public class ArtifactResource {
     @Path("{fileName}")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ML_ENGINEER, ADMIN})
+    @APIResponse(responseCode = "201", description = "a new artifact", content = @Content(schema = @Schema(ref = "ArtifactView")))
+    @APIResponse(responseCode = "200", description = "the same content was already there (a retry)", content = @Content(schema = @Schema(ref = "ArtifactView")))
     public Response upload(@PathParam("id") long releaseId, @PathParam("fileName") String fileName,
                            @QueryParam("kind") String kind, @QueryParam("sha256") String sha256,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -72,6 +77,7 @@ public class ArtifactResource {
 
     @GET
     @RolesAllowed(ANY_ROLE)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "ArtifactViewPage")))
     public PageView<ArtifactView> list(@PathParam("id") long releaseId,
                                        @QueryParam("offset") @DefaultValue("0") int offset,
                                        @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -82,6 +88,7 @@ public class ArtifactResource {
     @GET
     @Path("by-id/{artifactId}")
     @RolesAllowed(ANY_ROLE)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "ArtifactView")))
     public ArtifactView get(@PathParam("id") long releaseId, @PathParam("artifactId") long artifactId) {
         return ArtifactView.of(intake.withId(releaseId, artifactId));
     }

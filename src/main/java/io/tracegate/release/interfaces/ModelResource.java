@@ -30,6 +30,10 @@ import java.io.InputStream;
 import static io.tracegate.platform.security.Roles.ADMIN;
 import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** {@code /api/models}: model families and the releases of each. */
 @Path("models")
@@ -47,8 +51,10 @@ public class ModelResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ML_ENGINEER, ADMIN})
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "NewModel")))
+    @APIResponse(responseCode = "201", description = "the registered model", content = @Content(schema = @Schema(ref = "ModelView")))
     public Response register(InputStream body) {
-        JsonFields json = JsonRequest.read(body).allowOnly("name", "description");
+        JsonFields json = JsonRequest.read(body).allowOnly(ReleaseRequests.NewModel.class);
         Model model = catalog.register(new ModelName(json.requiredString("name")), json.optionalString("description"));
         return Response.created(UriBuilder.fromPath("/api/models/{name}").build(model.name().value()))
                 .entity(ModelView.of(model)).build();
@@ -56,6 +62,7 @@ public class ModelResource {
 
     @GET
     @RolesAllowed(ANY_ROLE)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "ModelViewPage")))
     public PageView<ModelView> list(@QueryParam("offset") @DefaultValue("0") int offset,
                                     @QueryParam("limit") @DefaultValue("50") int limit) {
         PageView.check(offset, limit);
@@ -65,6 +72,7 @@ public class ModelResource {
     @GET
     @Path("{name}")
     @RolesAllowed(ANY_ROLE)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "ModelView")))
     public ModelView get(@PathParam("name") String name) {
         return ModelView.of(catalog.named(new ModelName(name)));
     }
@@ -77,8 +85,10 @@ public class ModelResource {
     @Path("{name}/releases")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ML_ENGINEER, ADMIN})
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "NewRelease")))
+    @APIResponse(responseCode = "201", description = "the DRAFT release; its ETag is its revision", content = @Content(schema = @Schema(ref = "ReleaseView")))
     public Response openRelease(@PathParam("name") String name, InputStream body) {
-        JsonFields json = JsonRequest.read(body).allowOnly("version", "description", "referenceReleaseId");
+        JsonFields json = JsonRequest.read(body).allowOnly(ReleaseRequests.NewRelease.class);
         Release release = registry.open(new ModelName(name), new SemanticVersion(json.requiredString("version")),
                 json.optionalString("description"), json.optionalLong("referenceReleaseId"));
         return Response.created(UriBuilder.fromPath("/api/releases/{id}").build(release.id()))
@@ -89,6 +99,7 @@ public class ModelResource {
     @GET
     @Path("{name}/releases")
     @RolesAllowed(ANY_ROLE)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "ReleaseViewPage")))
     public PageView<ReleaseView> releases(@PathParam("name") String name,
                                           @QueryParam("offset") @DefaultValue("0") int offset,
                                           @QueryParam("limit") @DefaultValue("50") int limit) {

@@ -24,6 +24,10 @@ import java.io.InputStream;
 import static io.tracegate.platform.security.Roles.ADMIN;
 import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** {@code /api/releases/{id}}: one release and its optimization recipe. */
 @Path("releases/{id}")
@@ -36,6 +40,7 @@ public class ReleaseResource {
 
     @GET
     @RolesAllowed(ANY_ROLE)
+    @APIResponse(responseCode = "200", description = "the release; its ETag is its revision", content = @Content(schema = @Schema(ref = "ReleaseView")))
     public Response get(@PathParam("id") long id) {
         Release release = registry.withId(id);
         return Response.ok(ReleaseView.of(release)).tag(etagOf(release)).build();
@@ -44,6 +49,7 @@ public class ReleaseResource {
     @GET
     @Path("recipe")
     @RolesAllowed(ANY_ROLE)
+    @APIResponse(responseCode = "200", description = "the recipe; the ETag is the release revision", content = @Content(schema = @Schema(ref = "RecipeView")))
     public Response recipe(@PathParam("id") long id) {
         Release release = registry.withId(id);
         RecipeView recipe = RecipeView.of(release);
@@ -61,6 +67,8 @@ public class ReleaseResource {
     @Path("recipe")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ML_ENGINEER, ADMIN})
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Recipe")))
+    @APIResponse(responseCode = "200", description = "the recipe as stored", content = @Content(schema = @Schema(ref = "RecipeView")))
     public Response attachRecipe(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  InputStream body) {
         Release release = registry.attachRecipe(id, RecipeJson.read(JsonRequest.read(body)),

@@ -28,6 +28,10 @@ import static io.tracegate.platform.security.Roles.ADMIN;
 import static io.tracegate.platform.security.Roles.ANY_ROLE;
 import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** {@code /api/baselines}: import requirement baselines, read them, compare two. */
 @Path("baselines")
@@ -43,8 +47,10 @@ public class BaselineResource {
     @Path("git")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({SAFETY_ENGINEER, SAFETY_MANAGER, ADMIN})
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "GitImport")))
+    @APIResponse(responseCode = "201", description = "the imported baseline", content = @Content(schema = @Schema(ref = "BaselineSummary")))
     public Response importFromGit(InputStream body) {
-        JsonFields json = JsonRequest.read(body).allowOnly("repository", "ref", "directory", "name");
+        JsonFields json = JsonRequest.read(body).allowOnly(BaselineRequests.GitImport.class);
         RequirementBaseline baseline = catalog.importFromGit(new GitImportRequest(json.requiredString("repository"),
                 json.optionalString("ref"), json.optionalString("directory"), json.optionalString("name")));
         return Response.created(UriBuilder.fromPath("/api/baselines/{id}").build(baseline.id()))
@@ -59,6 +65,7 @@ public class BaselineResource {
     @Path("reqif")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({SAFETY_ENGINEER, SAFETY_MANAGER, ADMIN})
+    @APIResponse(responseCode = "201", description = "the imported baseline", content = @Content(schema = @Schema(ref = "BaselineSummary")))
     public Response importFromReqif(@QueryParam("fileName") String fileName, @QueryParam("name") String name,
                                     InputStream body) {
         RequirementBaseline baseline = catalog.importFromReqif(fileName, name, body);
@@ -71,6 +78,7 @@ public class BaselineResource {
     @Path("reqif")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({SAFETY_ENGINEER, SAFETY_MANAGER, ADMIN})
+    @APIResponse(responseCode = "201", description = "the imported baseline", content = @Content(schema = @Schema(ref = "BaselineSummary")))
     public Response importFromReqifByPut(@QueryParam("fileName") String fileName, @QueryParam("name") String name,
                                          InputStream body) {
         return importFromReqif(fileName, name, body);
@@ -78,6 +86,7 @@ public class BaselineResource {
 
     @GET
     @RolesAllowed(ANY_ROLE)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "BaselineSummaryPage")))
     public PageView<BaselineViews.BaselineSummary> list(@QueryParam("offset") @DefaultValue("0") int offset,
                                                         @QueryParam("limit") @DefaultValue("50") int limit) {
         PageView.check(offset, limit);

@@ -20,6 +20,9 @@ import static io.tracegate.platform.security.Roles.ADMIN;
 import static io.tracegate.platform.security.Roles.ML_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** {@code PUT /api/releases/{id}/baseline {"baselineId": 7}}: the baseline a DRAFT release is verified against. */
 @Path("releases/{id}/baseline")
@@ -33,8 +36,9 @@ public class ReleaseBaselineResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ML_ENGINEER, SAFETY_ENGINEER, SAFETY_MANAGER, ADMIN})
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "BaselineChoice")))
     public BaselineViews.LinkView use(@PathParam("id") long releaseId, InputStream body) {
-        JsonFields json = JsonRequest.read(body).allowOnly("baselineId");
+        JsonFields json = JsonRequest.read(body).allowOnly(BaselineRequests.BaselineChoice.class);
         Long baselineId = json.optionalLong("baselineId");
         if (baselineId == null) {
             throw new io.tracegate.platform.failure.InvalidInput("baselineId", "is required");

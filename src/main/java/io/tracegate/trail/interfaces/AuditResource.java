@@ -32,6 +32,9 @@ import java.nio.charset.StandardCharsets;
 import static io.tracegate.platform.security.Roles.ADMIN;
 import static io.tracegate.platform.security.Roles.AUDITOR;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code /api/audit}: the trail's events, its verification, and its export. */
 @Path("audit")
@@ -49,6 +52,7 @@ public class AuditResource {
     @Path("events")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({AUDITOR, SAFETY_MANAGER, ADMIN})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "AuditEventViewPage")))
     public JsonObject events(@QueryParam("offset") @DefaultValue("0") int offset,
                              @QueryParam("limit") @DefaultValue("50") int limit,
                              @QueryParam("subjectType") String subjectType,
@@ -72,6 +76,7 @@ public class AuditResource {
     @Path("verify")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({AUDITOR, SAFETY_MANAGER, ADMIN})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(ref = "ChainVerificationView")))
     public JsonObject verify() {
         return AuditJson.verification(log.verify());
     }

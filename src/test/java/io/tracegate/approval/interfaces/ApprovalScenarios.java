@@ -55,7 +55,7 @@ public interface ApprovalScenarios extends ApiScenarios {
                 Map.of()).status()).isEqualTo(200);
         if (green) {
             byte[] csv = "metric,value,class,set\nrecall,0.962,pedestrian,night-hil\n".getBytes(StandardCharsets.UTF_8);
-            Reply evidence = api().upload(Login.CI, "api/releases/" + id + "/evidence/kpi.csv?sha256=" + sha256(csv)
+            Reply evidence = api().upload(Login.CI, "api/releases/" + id + "/evidence/files/kpi.csv?sha256=" + sha256(csv)
                     + "&requirement=MLR-PED-NIGHT", csv);
             assertThat(evidence.status()).as(evidence.toString()).isEqualTo(201);
             Reply review = api().post(Login.SAFETY_ENGINEER, "api/releases/" + id + "/evidence/"
@@ -158,7 +158,7 @@ public interface ApprovalScenarios extends ApiScenarios {
         assertThat(approved.getString("highestAsil")).isEqualTo("D");
 
         byte[] late = "late".getBytes(StandardCharsets.UTF_8);
-        assertThat(api().upload(Login.CI, "api/releases/" + release + "/evidence/late.log?sha256=" + sha256(late), late)
+        assertThat(api().upload(Login.CI, "api/releases/" + release + "/evidence/files/late.log?sha256=" + sha256(late), late)
                 .status()).as("the content is frozen").isEqualTo(409);
         assertThat(api().post(Login.ML_ENGINEER, "api/releases/" + release + "/review/transitions",
                 "{\"to\": \"DRAFT\", \"reason\": \"x\"}").status()).as("an approved release is not reopened").isEqualTo(409);
@@ -302,7 +302,7 @@ public interface ApprovalScenarios extends ApiScenarios {
         for (String hash : List.of("1".repeat(64), "2".repeat(64))) {
             byte[] csv = ("metric,value,class,set\nrecall,0.96" + hash.charAt(0) + ",pedestrian,night-hil\n")
                     .getBytes(StandardCharsets.UTF_8);
-            Reply uploaded = api().upload(Login.CI, "api/releases/" + release + "/evidence/calib-" + hash.charAt(0)
+            Reply uploaded = api().upload(Login.CI, "api/releases/" + release + "/evidence/files/calib-" + hash.charAt(0)
                     + ".csv?sha256=" + sha256(csv) + "&calibrationSha256=" + hash, csv);
             assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         }
@@ -409,7 +409,7 @@ public interface ApprovalScenarios extends ApiScenarios {
         assertThat(api().send("PUT", "api/releases/" + release + "/baseline", "{\"baselineId\": " + baseline + "}", asDual)
                 .status()).isEqualTo(200);
         byte[] csv = "metric,value,class,set\nrecall,0.962,pedestrian,night-hil\n".getBytes(StandardCharsets.UTF_8);
-        long evidence = api().upload(Login.CI, "api/releases/" + release + "/evidence/kpi.csv?sha256=" + sha256(csv)
+        long evidence = api().upload(Login.CI, "api/releases/" + release + "/evidence/files/kpi.csv?sha256=" + sha256(csv)
                 + "&requirement=MLR-PED-NIGHT", csv).json().getJsonNumber("id").longValue();
         assertThat(api().post(Login.SAFETY_ENGINEER, "api/releases/" + release + "/evidence/" + evidence + "/reviews",
                 "{\"decision\": \"ACCEPTED\", \"comment\": \"ok\"}").status()).isEqualTo(201);

@@ -223,7 +223,7 @@ public interface PackageScenarios extends ApprovalScenarios {
         long release = release(smallBaseline(), true);
         byte[] log = ("HIL run " + java.util.UUID.randomUUID() + "\n" + "frame ok\n".repeat(200))
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Reply uploaded = api().upload(Login.CI, "api/releases/" + release + "/evidence/hil-run.log?sha256=" + sha256(log)
+        Reply uploaded = api().upload(Login.CI, "api/releases/" + release + "/evidence/files/hil-run.log?sha256=" + sha256(log)
                 + "&requirement=MLR-PED-NIGHT", log);
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
@@ -322,7 +322,7 @@ public interface PackageScenarios extends ApprovalScenarios {
     default void anApprovedReleaseIsHandedOverOnlyOnceItsApprovalPackageExists() throws Exception {
         long release = release(smallBaseline(), true);
         byte[] log = ("HIL run " + java.util.UUID.randomUUID() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Reply uploaded = api().upload(Login.CI, "api/releases/" + release + "/evidence/hil-run.log?sha256=" + sha256(log)
+        Reply uploaded = api().upload(Login.CI, "api/releases/" + release + "/evidence/files/hil-run.log?sha256=" + sha256(log)
                 + "&requirement=MLR-PED-NIGHT", log);
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         assertThat(api().post(Login.SAFETY_ENGINEER, "api/releases/" + release + "/evidence/"

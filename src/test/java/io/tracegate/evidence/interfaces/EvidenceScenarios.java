@@ -70,7 +70,7 @@ public interface EvidenceScenarios extends ApiScenarios {
 
     default Reply uploadEvidence(Login login, long release, String fileName, String content, String query) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        return api().upload(login, "api/releases/" + release + "/evidence/" + fileName + "?sha256=" + sha256(bytes)
+        return api().upload(login, "api/releases/" + release + "/evidence/files/" + fileName + "?sha256=" + sha256(bytes)
                 + (query.isEmpty() ? "" : "&" + query), bytes);
     }
 
@@ -183,6 +183,24 @@ public interface EvidenceScenarios extends ApiScenarios {
         assertThat(api().get(Login.AUDITOR, "api/releases/" + release + "/evidence").json().getInt("total")).isEqualTo(1);
     }
 
+    /** CI pipelines written before the upload moved to {@code …/evidence/files/{fileName}} keep working, told so. */
+    @Test
+    default void theFormerUploadPathStillStoresTheFileAndSaysItIsDeprecated() {
+        long release = releaseOnDemoBaseline();
+        byte[] log = "rig heartbeat before the move\n".getBytes(StandardCharsets.UTF_8);
+        Reply former = api().upload(Login.CI, "api/releases/" + release + "/evidence/rig.log?sha256=" + sha256(log), log);
+        assertThat(former.status()).as(former.toString()).isEqualTo(201);
+        assertThat(former.header("Deprecation")).isEqualTo("@1796515200");
+        assertThat(former.header("Link")).contains("/api/releases/" + release + "/evidence/files/rig.log",
+                "successor-version");
+        Reply again = uploadEvidence(Login.CI, release, "rig.log", "rig heartbeat before the move\n", "");
+        assertThat(again.status()).as("the same file at the new path is a retry: " + again).isEqualTo(200);
+        assertThat(again.header("Deprecation")).isNull();
+        assertThat(again.json().getJsonNumber("id").longValue()).isEqualTo(former.json().getJsonNumber("id").longValue());
+        assertThat(api().upload(Login.AUDITOR, "api/releases/" + release + "/evidence/other.log?sha256=" + sha256(log),
+                log).status()).as("the former path keeps its roles").isEqualTo(403);
+    }
+
     @Test
     default void theSameBytesUploadedUnderManyNamesAtOnceAreAllRecorded() throws Exception {
         long release = releaseOnDemoBaseline();
@@ -236,13 +254,13 @@ public interface EvidenceScenarios extends ApiScenarios {
         assertThat(doctype.status()).isEqualTo(400);
         assertThat(doctype.json().getString("detail")).contains("DOCTYPE");
 
-        Reply wrongType = api().send(Login.CI, "PUT", "api/releases/" + release + "/evidence/junit.xml?format=junit-xml&sha256="
+        Reply wrongType = api().send(Login.CI, "PUT", "api/releases/" + release + "/evidence/files/junit.xml?format=junit-xml&sha256="
                         + sha256(FAULT_JUNIT.getBytes(StandardCharsets.UTF_8)),
                 java.net.http.HttpRequest.BodyPublishers.ofString(FAULT_JUNIT), Map.of("Content-Type", "application/json"));
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.json().getString("field")).isEqualTo("Content-Type");
 
-        Reply empty = api().upload(Login.CI, "api/releases/" + release + "/evidence/empty.log?sha256=" + sha256(new byte[0]), new byte[0]);
+        Reply empty = api().upload(Login.CI, "api/releases/" + release + "/evidence/files/empty.log?sha256=" + sha256(new byte[0]), new byte[0]);
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.json().getString("detail")).contains("empty");
 

@@ -244,7 +244,7 @@ public interface NodeJunitScenarios extends ApiScenarios {
     private long upload(long release, Path report) throws Exception {
         byte[] bytes = Files.readAllBytes(report);
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        Reply created = api().upload(Login.CI, "api/releases/" + release + "/evidence/" + REPORT_NAME + "?sha256=" + sha256
+        Reply created = api().upload(Login.CI, "api/releases/" + release + "/evidence/files/" + REPORT_NAME + "?sha256=" + sha256
                 + "&ciSystem=github-actions", bytes);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().getString("format")).as(created.toString()).isEqualTo("junit-xml");

@@ -36,7 +36,7 @@ public interface OpenApiScenarios extends ApiScenarios {
         Map<String, Schema> schemas = document.getComponents().getSchemas();
         assertThat(schemas.get("ArtifactView").getProperties()).containsKeys("id", "fileName", "sha256", "size");
         assertThat(document.getPaths().get("/api/releases/{id}/artifacts/by-id/{artifactId}/content").getGet()
-                .getResponses().get("default").getContent().get("application/octet-stream").getSchema().getFormat())
+                .getResponses().get("200").getContent().get("application/octet-stream").getSchema().getFormat())
                 .isEqualTo("binary");
         assertThat(document.getPaths().get("/api/releases/{id}/artifacts").getGet().getOperationId())
                 .isEqualTo("getReleasesByIdArtifacts");
@@ -54,6 +54,46 @@ public interface OpenApiScenarios extends ApiScenarios {
         Reply yaml = api().send("GET", "openapi", null, Map.of("Accept", "application/yaml"));
         assertThat(yaml.status()).as(yaml.toString()).isEqualTo(200);
         assertThat(yaml.header("Content-Type")).startsWith("application/yaml");
+    }
+
+    /**
+     * What a generated client needs: every JSON body typed to its leaves, one template per path shape, every
+     * {@code $ref} resolving; errors typed as one RFC 9457 {@code Problem}; lists as a typed page envelope.
+     */
+    @Test
+    default void everyJsonBodyIsTypedAndEveryPathTemplateIsDistinct() {
+        OpenAPI document = parsed(api().get(Login.NOBODY, "openapi?format=json").body());
+
+        assertThat(OpenApiShape.bareJsonSchemas(document)).as("JSON bodies typed as a bare object").isEmpty();
+        assertThat(OpenApiShape.equivalentTemplates(document)).as("paths that are the same template").isEmpty();
+        assertThat(OpenApiShape.danglingRefs(document)).as("$refs that resolve to nothing").isEmpty();
+
+        Map<String, Schema> schemas = document.getComponents().getSchemas();
+        assertThat(schemas.get("Problem").getProperties()).containsKeys("type", "title", "status", "detail", "field");
+        var getModel = document.getPaths().get("/api/models/{name}").getGet();
+        assertThat(getModel.getResponses().get("200").getContent().get("application/json").getSchema().get$ref())
+                .isEqualTo("#/components/schemas/ModelView");
+        assertThat(schemas.get("ModelView").getProperties()).containsKeys("name", "description", "releases");
+        assertThat(getModel.getResponses().get("4XX").getContent().get("application/problem+json").getSchema().get$ref())
+                .isEqualTo("#/components/schemas/Problem");
+        Schema page = schemas.get("EvidenceViewPage");
+        assertThat(page.getProperties()).containsOnlyKeys("items", "offset", "limit", "total");
+        assertThat(((Schema<?>) page.getProperties().get("items")).getItems().get$ref())
+                .isEqualTo("#/components/schemas/EvidenceView");
+        assertThat(document.getPaths().get("/api/releases/{id}/evidence").getGet().getResponses().get("200")
+                .getContent().get("application/json").getSchema().get$ref())
+                .isEqualTo("#/components/schemas/EvidenceViewPage");
+        assertThat(document.getPaths().get("/api/models").getPost().getRequestBody().getContent()
+                .get("application/json").getSchema().get$ref()).isEqualTo("#/components/schemas/NewModel");
+        assertThat(schemas.get("NewModel").getRequired()).containsExactly("name");
+
+        Map<String, Schema> artifact = schemas.get("ArtifactView").getProperties();
+        assertThat(artifact.get("size").getType() + "/" + artifact.get("size").getFormat()).isEqualTo("integer/int64");
+        assertThat(artifact.get("uploadedAt").getFormat()).isEqualTo("date-time");
+        assertThat(schemas.get("ArtifactView").getRequired()).as("JSON-B leaves out nulls: only primitives are sure")
+                .containsExactlyInAnyOrder("id", "releaseId", "size");
+        assertThat(((Schema<?>) schemas.get("NewUser").getProperties().get("roles")).getItems().getType())
+                .isEqualTo("string");
     }
 
     @Test

@@ -30,7 +30,7 @@ public interface DatabaseLossScenarios extends ApprovalScenarios {
         try (BackendKiller killer = BackendKiller.start(200)) {
             for (int i = 0; i < 25; i++) {
                 String name = "kpi-under-fire-" + i + ".csv";
-                Reply r = api().upload(Login.CI, "api/releases/" + release + "/evidence/" + name + "?sha256="
+                Reply r = api().upload(Login.CI, "api/releases/" + release + "/evidence/files/" + name + "?sha256="
                         + ApprovalScenarios.sha256(csv(i)) + "&requirement=MLR-PED-NIGHT", csv(i));
                 uploads.put(name, r.status());
                 if (r.status() != 201) {
@@ -65,7 +65,7 @@ public interface DatabaseLossScenarios extends ApprovalScenarios {
                 continue;
             }
             int i = Integer.parseInt(refused.getKey().replaceAll("\\D", ""));
-            Reply retry = api().upload(Login.CI, "api/releases/" + release + "/evidence/" + refused.getKey()
+            Reply retry = api().upload(Login.CI, "api/releases/" + release + "/evidence/files/" + refused.getKey()
                     + "?sha256=" + ApprovalScenarios.sha256(csv(i)) + "&requirement=MLR-PED-NIGHT", csv(i));
             assertThat(retry.status()).as("the retry of " + refused.getKey() + ": " + retry)
                     .isEqualTo(stored.contains(refused.getKey()) ? 200 : 201);

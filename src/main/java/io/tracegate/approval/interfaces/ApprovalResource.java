@@ -38,8 +38,8 @@ import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /**
  * {@code /api/releases/{id}/review}: the manifest, transitions, signatures, waivers and approval status.
- * Signing needs the signer's password in the body (re-entered, never stored) and the manifest digest the
- * signer saw; a stale digest is 409.
+ * Signing needs the signer's password (re-entered, never stored) and their authenticator's current {@code code} in
+ * the body, and the manifest digest the signer saw; a stale digest is 409.
  */
 @Path("releases/{id}/review")
 @RequestScoped
@@ -126,20 +126,20 @@ public class ApprovalResource {
 
     /**
      * {@code {"meaning": "APPROVE_HIL", "manifestDigest": "...", "challenge": "tgc_...", "password": "...",
-     * "comment": "..."}}.
+     * "code": "123456", "comment": "..."}}.
      */
     @POST
     @Path("signatures")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({APPROVER, SAFETY_MANAGER})
     public Response sign(@PathParam("id") long releaseId, InputStream body) {
-        JsonFields json = JsonRequest.read(body).allowOnly("meaning", "manifestDigest", "challenge", "password",
+        JsonFields json = JsonRequest.read(body).allowOnly("meaning", "manifestDigest", "challenge", "password", "code",
                 "comment");
         SignatureMeaning meaning = meaningOf(json.requiredString("meaning"));
         char[] password = json.requiredString("password").toCharArray();
         try {
             Signature signature = signing.sign(releaseId, meaning, json.requiredString("manifestDigest"),
-                    json.optionalString("challenge"), password, json.optionalString("comment"));
+                    json.optionalString("challenge"), password, json.optionalString("code"), json.optionalString("comment"));
             Release release = signing.status(releaseId).release();
             return Response.status(Response.Status.CREATED).entity(SignatureView.of(signature, release)).build();
         } finally {
@@ -164,7 +164,7 @@ public class ApprovalResource {
     }
 
     /**
-     * {@code {"requirement" | "finding", "justification", "expiresAt", "manifestDigest", "challenge", "password"}}:
+     * {@code {"requirement" | "finding", "justification", "expiresAt", "manifestDigest", "challenge", "password", "code"}}:
      * exactly one of {@code requirement} (a requirement id) and {@code finding} (a cross-check finding code).
      */
     @POST
@@ -173,7 +173,7 @@ public class ApprovalResource {
     @RolesAllowed({SAFETY_MANAGER})
     public Response waive(@PathParam("id") long releaseId, InputStream body) {
         JsonFields json = JsonRequest.read(body).allowOnly("requirement", "finding", "justification", "expiresAt",
-                "manifestDigest", "challenge", "password");
+                "manifestDigest", "challenge", "password", "code");
         String requirement = json.optionalString("requirement");
         String finding = json.optionalString("finding");
         if (requirement == null && finding == null) {
@@ -192,9 +192,9 @@ public class ApprovalResource {
             String challenge = json.optionalString("challenge");
             Waiver waiver = requirement != null
                     ? signing.waive(releaseId, new RequirementId(requirement), justification, expiresAt, digest,
-                            challenge, password)
+                            challenge, password, json.optionalString("code"))
                     : signing.waiveFinding(releaseId, finding.strip(), justification, expiresAt, digest, challenge,
-                            password);
+                            password, json.optionalString("code"));
             Release release = signing.status(releaseId).release();
             return Response.status(Response.Status.CREATED).entity(WaiverView.of(waiver, release)).build();
         } finally {

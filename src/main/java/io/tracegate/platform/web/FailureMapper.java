@@ -6,6 +6,7 @@ import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.platform.failure.NotPermitted;
 import io.tracegate.platform.failure.StaleVersion;
+import io.tracegate.platform.failure.Throttled;
 import io.tracegate.platform.failure.UploadRejected;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -18,6 +19,11 @@ public class FailureMapper implements ExceptionMapper<Failure> {
 
     @Override
     public Response toResponse(Failure failure) {
+        if (failure instanceof Throttled throttled) {
+            return Response.fromResponse(Problem.response(Status.TOO_MANY_REQUESTS, TooManyAttempts.SLUG,
+                    failure.getMessage(), failure.field())).header("Retry-After", TooManyAttempts.seconds(throttled.waitFor()))
+                    .build();
+        }
         return Problem.response(statusOf(failure), slugOf(failure), failure.getMessage(), failure.field());
     }
 
@@ -33,6 +39,9 @@ public class FailureMapper implements ExceptionMapper<Failure> {
         }
         if (failure instanceof Conflict) {
             return Status.CONFLICT;
+        }
+        if (failure instanceof Throttled) {
+            return Status.TOO_MANY_REQUESTS;
         }
         if (failure instanceof StaleVersion) {
             return Status.PRECONDITION_FAILED;

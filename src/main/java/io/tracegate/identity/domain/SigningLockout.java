@@ -69,9 +69,12 @@ public class SigningLockout {
         lockedAt = null;
     }
 
-    /** How long the next attempt must still wait, if it must: none for the free failures, then doubling. */
+    /**
+     * How long the next attempt must still wait, if it must: none before {@code freeFailures} failures, then 1 s
+     * after the last one, 2 s after one more, and so on.
+     */
     public Optional<Duration> waitAt(Instant now, int freeFailures, Duration longestDelay) {
-        int over = failures - freeFailures;
+        int over = failures - freeFailures + 1;
         if (over <= 0 || lastFailureAt == null) {
             return Optional.empty();
         }

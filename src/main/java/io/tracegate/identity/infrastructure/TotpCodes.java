@@ -33,7 +33,19 @@ public class TotpCodes implements OneTimeCodes {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Duration period = Duration.ofSeconds(30);
+    private int digits = DIGITS;
     private TimeBasedOneTimePasswordGenerator generator = new TimeBasedOneTimePasswordGenerator(period, DIGITS, ALGORITHM);
+
+    /** The codes authenticator apps compute: SHA1, 6 digits, 30 s until configured otherwise. */
+    public TotpCodes() {
+    }
+
+    /** Other parameters (RFC 6238's test vectors are 8 digits, with SHA256 and SHA512 too). */
+    TotpCodes(Duration period, int digits, String algorithm) {
+        this.period = period;
+        this.digits = digits;
+        this.generator = new TimeBasedOneTimePasswordGenerator(period, digits, algorithm);
+    }
 
     @Inject
     void configure(@ConfigProperty(name = "tracegate.signing.totp-period", defaultValue = "PT30S") Duration configured) {
@@ -77,7 +89,7 @@ public class TotpCodes implements OneTimeCodes {
         try {
             int code = generator.generateOneTimePassword(new SecretKeySpec(secret, "RAW"),
                     Instant.ofEpochMilli(step * period.toMillis()));
-            return String.format(Locale.ROOT, "%0" + DIGITS + "d", code);
+            return String.format(Locale.ROOT, "%0" + digits + "d", code);
         } catch (InvalidKeyException e) {
             throw new IllegalStateException(e);
         }

@@ -25,7 +25,7 @@ import java.util.Optional;
 /**
  * Seals authenticator secrets with AES-256-GCM (the JDK's), the account name as associated data. The key is
  * {@code tracegate.signing.factor-key} (Base64 of 32 bytes, e.g. from a container secret) or else a key file
- * {@code <data>/signing/authenticator.key}, created on first use readable by the server's user only. Either way it
+ * {@code <data>/authenticator/authenticator.key}, created on first use readable by the server's user only. Either way it
  * is outside the database: a copy of the database alone does not give the secrets.
  */
 @ApplicationScoped
@@ -108,7 +108,7 @@ public class AesGcmSealing implements SecretSealing {
     }
 
     private byte[] keyFile() {
-        Path file = Path.of(dataDir, "signing", "authenticator.key");
+        Path file = Path.of(dataDir, "authenticator", "authenticator.key");
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());

@@ -1,6 +1,7 @@
 package io.tracegate;
 
 import io.tracegate.approval.interfaces.ApprovalScenarios;
+import io.tracegate.approval.interfaces.SigningFactorScenarios;
 import io.tracegate.audit.interfaces.PackageScenarios;
 import io.tracegate.evidence.interfaces.CrossCheckScenarios;
 import io.tracegate.evidence.interfaces.DemoVerdictScenarios;
@@ -39,7 +40,7 @@ import java.net.URL;
 class TracegateIT implements ModelAndReleaseScenarios, RecipeScenarios, ArtifactUploadScenarios, EvidenceScenarios,
         ApprovalScenarios, ProblemJsonScenarios, AccessScenarios, ReadinessScenarios, BaselineScenarios,
         IdentityScenarios, AuditScenarios, PackageScenarios, DatabaseLossScenarios, NodeJunitScenarios,
-        OpenApiScenarios, DemoVerdictScenarios, CrossCheckScenarios, LocalRootScenarios {
+        OpenApiScenarios, DemoVerdictScenarios, CrossCheckScenarios, LocalRootScenarios, SigningFactorScenarios {
 
     @ArquillianResource
     URL deployed;

@@ -19,9 +19,12 @@ import io.tracegate.evidence.domain.ReviewState;
 import io.tracegate.evidence.domain.TraceMatrix;
 import io.tracegate.evidence.domain.TraceRow;
 import io.tracegate.identity.application.PasswordCheck;
+import io.tracegate.identity.application.SignerAttestation;
+import io.tracegate.identity.application.SigningRefusal;
 import io.tracegate.identity.domain.UserAccount;
 import io.tracegate.identity.domain.UserAccounts;
 import io.tracegate.platform.failure.Conflict;
+import io.tracegate.platform.failure.Failure;
 import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.platform.failure.NotPermitted;
@@ -61,8 +64,10 @@ import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /**
  * Electronic signatures and waivers (21 CFR Part 11 / EU Annex 11 style): the signer re-enters the
- * password (the second component besides the session), signs exactly the manifest digest they saw, and
- * the signature records id, printed name, UTC time and meaning. The release row is locked for the whole
+ * password and a code of the authenticator they enrolled (two components, one no administrator can set),
+ * signs exactly the manifest digest they saw, and the signature records id, printed name, UTC time and
+ * meaning. Every refused attempt is an audit event ({@code signature.refused}); wrong passwords or codes spend
+ * the challenge after three and throttle, then lock, signing for the account ({@link SigningRefusals}). The release row is locked for the whole
  * decision, so concurrent signers are serialised: both signatures land and the second sees the first.
  */
 @Stateless
@@ -93,6 +98,12 @@ public class Signing {
 
     @Inject
     SigningChallenges challenges;
+
+    @Inject
+    SignerAttestation attestation;
+
+    @EJB
+    SigningRefusals refusals;
 
     @Inject
     @ConfigProperty(name = "tracegate.signing.challenge-valid-for", defaultValue = "PT5M")
@@ -146,30 +157,13 @@ public class Signing {
 
     @RolesAllowed({APPROVER, SAFETY_MANAGER})
     public Signature sign(long releaseId, SignatureMeaning meaning, String digestSeen, String challenge, char[] password,
-                          String comment) {
-        Attested attested = attest(releaseId, digestSeen, challenge, password);
+                          String factorCode, String comment) {
+        Attested attested = attest(releaseId, digestSeen, challenge, password, factorCode);
         Release release = attested.release();
         String signer = attested.signer();
         UserAccount account = attested.account();
         ApprovalRule rule = policy.ruleFor(highestAsil(release));
-        checkIndependence(release, rule, signer);
-        List<Signature> current = current(release);
-        if (current.stream().anyMatch(s -> s.signer().equals(signer))) {
-            throw new Conflict("signer", signer + " has already signed round " + release.reviewRound() + " of "
-                    + release.label());
-        }
-        TraceMatrix matrix = trace.matrixOf(release);
-        if (meaning.isApproval()) {
-            current.stream().filter(s -> s.meaning().isApproval() && s.meaning() != meaning).findFirst().ifPresent(s -> {
-                throw new Conflict("meaning", s.printedName() + " approved this round as '" + s.meaning().words()
-                        + "'; all approvals of a round are for the same purpose");
-            });
-            if (!matrix.gate().green()) {
-                throw new Conflict("gate", "the gate of " + release.label() + " is red (blocked by "
-                        + matrix.gate().blockingNames().stream().limit(5).toList() + (matrix.gate().blockingNames().size() > 5
-                        ? " and more" : "") + "); approve only a green gate, or waive with justification first");
-            }
-        }
+        TraceMatrix matrix = refusedAs("policy", releaseId, () -> checkPolicy(release, rule, signer, meaning));
         Instant now = Instant.now();
         Signature signature = Signature.sign(release, signer, account.displayName(), meaning, comment,
                 matrix.gate().green(), now);
@@ -190,15 +184,51 @@ public class Signing {
         return signature;
     }
 
+    /** Independence, one signature per person and round, one purpose per round, a green gate to approve. */
+    private TraceMatrix checkPolicy(Release release, ApprovalRule rule, String signer, SignatureMeaning meaning) {
+        checkIndependence(release, rule, signer);
+        List<Signature> current = current(release);
+        if (current.stream().anyMatch(s -> s.signer().equals(signer))) {
+            throw new Conflict("signer", signer + " has already signed round " + release.reviewRound() + " of "
+                    + release.label());
+        }
+        TraceMatrix matrix = trace.matrixOf(release);
+        if (meaning.isApproval()) {
+            current.stream().filter(s -> s.meaning().isApproval() && s.meaning() != meaning).findFirst().ifPresent(s -> {
+                throw new Conflict("meaning", s.printedName() + " approved this round as '" + s.meaning().words()
+                        + "'; all approvals of a round are for the same purpose");
+            });
+            if (!matrix.gate().green()) {
+                throw new Conflict("gate", "the gate of " + release.label() + " is red (blocked by "
+                        + matrix.gate().blockingNames().stream().limit(5).toList() + (matrix.gate().blockingNames().size() > 5
+                        ? " and more" : "") + "); approve only a green gate, or waive with justification first");
+            }
+        }
+        return matrix;
+    }
+
+    /**
+     * Runs a check made before anything is written; a refusal from it is recorded as {@code signature.refused}
+     * (in a transaction of its own: nothing of the signing transaction holds the audit head yet).
+     */
+    private <T> T refusedAs(String reason, long releaseId, java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (Failure f) {
+            refusals.refused(who(), releaseId, reason, f.getMessage());
+            throw f;
+        }
+    }
+
     @RolesAllowed({SAFETY_MANAGER})
     public Waiver waive(long releaseId, RequirementId requirement, String justification, Instant expiresAt,
-                        String digestSeen, String challenge, char[] password) {
-        Attested attested = attest(releaseId, digestSeen, challenge, password);
+                        String digestSeen, String challenge, char[] password, String factorCode) {
+        Attested attested = attest(releaseId, digestSeen, challenge, password, factorCode);
         Release release = attested.release();
-        TraceRow row = trace.matrixOf(release).row(requirement)
-                .orElseThrow(() -> new NoSuchEntity("requirement in the release's baseline", requirement));
-        Waiver waiver = Waiver.grant(release, requirement, row.verdict(), justification, expiresAt, attested.signer(),
-                attested.account().displayName(), Instant.now());
+        TraceRow row = refusedAs("waiver rules", releaseId, () -> trace.matrixOf(release).row(requirement)
+                .orElseThrow(() -> new NoSuchEntity("requirement in the release's baseline", requirement)));
+        Waiver waiver = refusedAs("waiver rules", releaseId, () -> Waiver.grant(release, requirement, row.verdict(),
+                justification, expiresAt, attested.signer(), attested.account().displayName(), Instant.now()));
         signatures.add(waiver);
         trail.record(new AuditEntry(attested.signer(), "release.waiver", "requirement", release.id() + "/" + requirement,
                 row.verdict().name(), "WAIVED until " + expiresAt, waiver.justification()));
@@ -211,37 +241,85 @@ public class Signing {
      */
     @RolesAllowed({SAFETY_MANAGER})
     public Waiver waiveFinding(long releaseId, String code, String justification, Instant expiresAt,
-                               String digestSeen, String challenge, char[] password) {
-        Attested attested = attest(releaseId, digestSeen, challenge, password);
+                               String digestSeen, String challenge, char[] password, String factorCode) {
+        Attested attested = attest(releaseId, digestSeen, challenge, password, factorCode);
         Release release = attested.release();
         List<Finding> findings = crossCheck.findings(release, evidence.all(release.id()));
         Instant now = Instant.now();
-        // One valid waiver per finding: a second would hide who answers for it (an expired one may be renewed).
-        signatures.waiversOf(release.id()).stream()
-                .filter(w -> w.isValidFor(release, now) && w.findingCode().filter(code::equals).isPresent())
-                .findFirst().ifPresent(w -> {
-                    throw new Conflict("finding", code + " is already waived by " + w.printedName() + " until "
-                            + w.expiresAt() + " in this round");
-                });
-        Waiver waiver = Waiver.grantForFinding(release, code, findings, justification, expiresAt, attested.signer(),
-                attested.account().displayName(), now);
+        Waiver waiver = refusedAs("waiver rules", releaseId, () -> {
+            // One valid waiver per finding: a second would hide who answers for it (an expired one may be renewed).
+            signatures.waiversOf(release.id()).stream()
+                    .filter(w -> w.isValidFor(release, now) && w.findingCode().filter(code::equals).isPresent())
+                    .findFirst().ifPresent(w -> {
+                        throw new Conflict("finding", code + " is already waived by " + w.printedName() + " until "
+                                + w.expiresAt() + " in this round");
+                    });
+            return Waiver.grantForFinding(release, code, findings, justification, expiresAt, attested.signer(),
+                    attested.account().displayName(), now);
+        });
         signatures.add(waiver);
         trail.record(new AuditEntry(attested.signer(), "release.waiver", "finding", release.id() + "/" + code,
                 Finding.Severity.ERROR.name(), "WAIVED until " + expiresAt, waiver.justification()));
         return waiver;
     }
 
-    /** The release, locked, with the signer whose password and challenge were checked for the digest they saw. */
+    /** The release, locked, with the signer whose two components and challenge were checked for the digest they saw. */
     private record Attested(Release release, String signer, UserAccount account) {
     }
 
-    private Attested attest(long releaseId, String digestSeen, String challenge, char[] password) {
+    /**
+     * Checks, in this order: the release and digest, what bars the signer before any factor (token, lock,
+     * throttle, no authenticator), the challenge (spent after three wrong attempts), then the password and the
+     * code. Each refusal is recorded; a wrong password or code also counts against the challenge and the account.
+     * Only then is the challenge spent, in this transaction (a later refusal rolls it back: the challenge stays).
+     */
+    private Attested attest(long releaseId, String digestSeen, String presented, char[] password, String factorCode) {
         String signer = who();
-        Release release = releases.withIdLocked(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
-        release.ensureSignable(digestSeen);
-        UserAccount account = authenticate(signer, password, "release", release.id().toString());
-        redeem(challenge, release, signer, digestSeen);
+        Release release = refusedAs("release", releaseId, () -> {
+            Release r = releases.withIdLocked(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
+            r.ensureSignable(digestSeen);
+            return r;
+        });
+        attestation.barrier(signer).ifPresent(refusal -> refuse(signer, releaseId, null, refusal));
+        SigningChallenge challenge = usable(presented, release, signer, digestSeen);
+        attestation.verify(signer, password, factorCode)
+                .ifPresent(refusal -> refuse(signer, releaseId, challenge, refusal));
+        UserAccount account = accounts.named(signer).orElseThrow(() -> new NotPermitted("password", "no account " + signer));
+        challenges.withSecretLocked(challenge.challengeSha256()).orElseThrow()
+                .redeem(release.id(), signer, digestSeen, release.reviewRound(), Instant.now());
         return new Attested(release, signer, account);
+    }
+
+    private void refuse(String signer, long releaseId, SigningChallenge challenge, SigningRefusal refusal) {
+        Failure failure = refusal.failure();
+        if (refusal.counts() && challenge != null) {
+            if (refusals.failed(signer, releaseId, challenge.challengeSha256(), refusal.reason(), failure.getMessage())) {
+                throw new NotPermitted(failure.field(), failure.getMessage() + "; after repeated failures signing is "
+                        + "now locked for " + signer + ": an administrator must release it");
+            }
+        } else {
+            refusals.refused(signer, releaseId, refusal.reason(), failure.getMessage());
+        }
+        throw failure;
+    }
+
+    /** The presented challenge if it was issued to the signer for this release, digest and round, and is not spent. */
+    private SigningChallenge usable(String presented, Release release, String signer, String digest) {
+        if (!ChallengeSecret.wellFormed(presented)) {
+            InvalidInput missing = new InvalidInput("challenge", "a signing challenge is required: POST /api/releases/"
+                    + release.id() + "/review/challenges with the manifest digest you are signing, then send its "
+                    + "'challenge'");
+            refusals.refused(signer, release.id(), "missing challenge", missing.getMessage());
+            throw missing;
+        }
+        SigningChallenge challenge = refusedAs("challenge", release.id(), () -> challenges.withSecret(
+                new ChallengeSecret(presented).sha256())
+                .orElseThrow(() -> new NotPermitted("challenge", "unknown signing challenge: request a new one")));
+        refusedAs(challenge.isSpent() ? "challenge spent" : "challenge", release.id(), () -> {
+            challenge.ensureUsable(release.id(), signer, digest, release.reviewRound(), Instant.now());
+            return challenge;
+        });
+        return challenge;
     }
 
     @RolesAllowed(ANY_ROLE)
@@ -305,36 +383,6 @@ public class Signing {
                         + " and may not sign it under the policy for its ASIL");
             }
         }
-    }
-
-    /** The second component: the signer's password, checked against an active account. */
-    private UserAccount authenticate(String signer, char[] password, String subjectType, String subjectId) {
-        if (passwords.viaToken()) {
-            throw new NotPermitted("Authorization", "an API token cannot sign: log in as yourself");
-        }
-        UserAccount account = accounts.named(signer).filter(UserAccount::isActive)
-                .orElseThrow(() -> new NotPermitted("password", "no active account " + signer));
-        if (password == null || password.length == 0 || !passwords.verify(signer, password)) {
-            String why = passwords.passwordChangeRequired(signer)
-                    ? "your password was set by an administrator: choose your own (PUT /api/users/me/password) before signing"
-                    : "the password does not match: re-enter your own password to sign";
-            throw new NotPermitted("password", why);
-        }
-        return account;
-    }
-
-    /**
-     * Spends the challenge in the signing transaction: if the signature is refused later (gate, policy), the
-     * rollback leaves it unspent; once a signature is stored, the same request again is refused.
-     */
-    private void redeem(String presented, Release release, String signer, String digest) {
-        if (!ChallengeSecret.wellFormed(presented)) {
-            throw new InvalidInput("challenge", "a signing challenge is required: POST /api/releases/" + release.id()
-                    + "/review/challenges with the manifest digest you are signing, then send its 'challenge'");
-        }
-        SigningChallenge challenge = challenges.withSecretLocked(new ChallengeSecret(presented).sha256())
-                .orElseThrow(() -> new NotPermitted("challenge", "unknown signing challenge: request a new one"));
-        challenge.redeem(release.id(), signer, digest, release.reviewRound(), Instant.now());
     }
 
     private Asil highestAsil(Release release) {

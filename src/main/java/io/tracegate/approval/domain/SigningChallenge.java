@@ -53,6 +53,13 @@ public class SigningChallenge {
     @Column(name = "used_at")
     private Instant usedAt;
 
+    /** Signing attempts with this challenge whose password or code was wrong; at {@link #WRONG_ATTEMPTS} it is spent. */
+    @Column(name = "wrong_attempts", nullable = false)
+    private int wrongAttempts;
+
+    /** A challenge takes this many wrong passwords or codes, then it is spent (guessing needs new challenges). */
+    public static final int WRONG_ATTEMPTS = 3;
+
     protected SigningChallenge() {
     }
 
@@ -76,6 +83,12 @@ public class SigningChallenge {
      * @throws Conflict     when it is used, expired, or for another digest or round
      */
     public void redeem(long release, String by, String digest, int currentRound, Instant now) {
+        ensureUsable(release, by, digest, currentRound, now);
+        usedAt = now;
+    }
+
+    /** The checks of {@link #redeem} without spending it: whether a signature may be attempted with it now. */
+    public void ensureUsable(long release, String by, String digest, int currentRound, Instant now) {
         if (releaseId != release || !signer.equals(by)) {
             throw new NotPermitted("challenge", "this signing challenge was issued to another person or release;"
                     + " request your own");
@@ -92,11 +105,27 @@ public class SigningChallenge {
                     + manifestDigest + "; the release is now in round " + currentRound + " over " + digest
                     + ": reload what you are signing and request a new challenge");
         }
-        usedAt = now;
+        if (wrongAttempts >= WRONG_ATTEMPTS) {
+            throw new Conflict("challenge", "this signing challenge is spent after " + wrongAttempts
+                    + " wrong passwords or codes; request a new one");
+        }
+    }
+
+    /** Counts an attempt whose password or code was wrong. */
+    public void wrongAttempt() {
+        wrongAttempts++;
+    }
+
+    public boolean isSpent() {
+        return wrongAttempts >= WRONG_ATTEMPTS;
     }
 
     public Long id() {
         return id;
+    }
+
+    public String challengeSha256() {
+        return challengeSha256;
     }
 
     public Instant expiresAt() {

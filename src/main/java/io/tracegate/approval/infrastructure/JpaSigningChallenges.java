@@ -23,6 +23,12 @@ public class JpaSigningChallenges implements SigningChallenges {
     }
 
     @Override
+    public Optional<SigningChallenge> withSecret(String sha256) {
+        return em.createQuery("select c from SigningChallenge c where c.challengeSha256 = :sha", SigningChallenge.class)
+                .setParameter("sha", sha256).getResultStream().findFirst();
+    }
+
+    @Override
     public Optional<SigningChallenge> withSecretLocked(String sha256) {
         return em.createQuery("select c from SigningChallenge c where c.challengeSha256 = :sha", SigningChallenge.class)
                 .setParameter("sha", sha256).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();

@@ -42,8 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * {@code /api/releases/{id}/review}: the manifest, transitions, signatures, waivers and approval status.
- * Signing needs the signer's password in the body (re-entered, never stored) and the manifest digest the
- * signer saw; a stale digest is 409.
+ * Signing needs the signer's password (re-entered, never stored) and their authenticator's current {@code code} in
+ * the body, and the manifest digest the signer saw; a stale digest is 409.
  */
 @Path("releases/{id}/review")
 @RequestScoped
@@ -133,7 +133,7 @@ public class ApprovalResource {
 
     /**
      * {@code {"meaning": "APPROVE_HIL", "manifestDigest": "...", "challenge": "tgc_...", "password": "...",
-     * "comment": "..."}}.
+     * "code": "123456", "comment": "..."}}.
      */
     @POST
     @Path("signatures")
@@ -147,7 +147,7 @@ public class ApprovalResource {
         char[] password = json.requiredString("password").toCharArray();
         try {
             Signature signature = signing.sign(releaseId, meaning, json.requiredString("manifestDigest"),
-                    json.optionalString("challenge"), password, json.optionalString("comment"));
+                    json.optionalString("challenge"), password, json.optionalString("code"), json.optionalString("comment"));
             Release release = signing.status(releaseId).release();
             return Response.status(Response.Status.CREATED).entity(SignatureView.of(signature, release)).build();
         } finally {
@@ -172,7 +172,7 @@ public class ApprovalResource {
     }
 
     /**
-     * {@code {"requirement" | "finding", "justification", "expiresAt", "manifestDigest", "challenge", "password"}}:
+     * {@code {"requirement" | "finding", "justification", "expiresAt", "manifestDigest", "challenge", "password", "code"}}:
      * exactly one of {@code requirement} (a requirement id) and {@code finding} (a cross-check finding code).
      */
     @POST
@@ -201,9 +201,9 @@ public class ApprovalResource {
             String challenge = json.optionalString("challenge");
             Waiver waiver = requirement != null
                     ? signing.waive(releaseId, new RequirementId(requirement), justification, expiresAt, digest,
-                            challenge, password)
+                            challenge, password, json.optionalString("code"))
                     : signing.waiveFinding(releaseId, finding.strip(), justification, expiresAt, digest, challenge,
-                            password);
+                            password, json.optionalString("code"));
             Release release = signing.status(releaseId).release();
             return Response.status(Response.Status.CREATED).entity(WaiverView.of(waiver, release)).build();
         } finally {

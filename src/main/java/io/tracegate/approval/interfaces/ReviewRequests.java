@@ -26,13 +26,17 @@ public final class ReviewRequests {
     /** {@code POST …/review/signatures}: the password is re-entered for this signature only. */
     public record SignatureRequest(
             @Schema(required = true) SignatureMeaning meaning, @Schema(required = true) String manifestDigest, String challenge,
-            @Schema(required = true) String password, String comment) {
+            @Schema(required = true) String password,
+            @Schema(required = true, description = "the signer's current authenticator code (TOTP, RFC 6238)") String code,
+            String comment) {
     }
 
     /** {@code POST …/review/waivers}: exactly one of {@code requirement} and {@code finding}. */
     public record WaiverRequest(String requirement, String finding, String justification,
                                 @Schema(required = true) Instant expiresAt,
                                 @Schema(required = true) String manifestDigest, String challenge,
-                                @Schema(required = true) String password) {
+                                @Schema(required = true) String password,
+                                @Schema(required = true, description = "the signer's current authenticator code (TOTP, RFC 6238)")
+                                String code) {
     }
 }

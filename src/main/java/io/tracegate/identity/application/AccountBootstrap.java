@@ -2,7 +2,11 @@ package io.tracegate.identity.application;
 
 import io.tracegate.identity.domain.ApiToken;
 import io.tracegate.identity.domain.ApiTokens;
+import io.tracegate.identity.domain.OneTimeCodes;
 import io.tracegate.identity.domain.PasswordHashing;
+import io.tracegate.identity.domain.SecretSealing;
+import io.tracegate.identity.domain.SigningFactor;
+import io.tracegate.identity.domain.SigningFactors;
 import io.tracegate.identity.domain.PasswordRules;
 import io.tracegate.identity.domain.TokenScope;
 import io.tracegate.identity.domain.TokenSecret;
@@ -33,8 +37,9 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Creates the first accounts when there are none: in demo mode one account per role and an API token for
- * the CI account (all printed to the log); otherwise the administrator named in configuration, with the
+ * Creates the first accounts when there are none: in demo mode one account per role, authenticators with
+ * published secrets for the signers (alex, kim) and the administrator, and an API token for the CI account
+ * (all printed to the log); otherwise the administrator named in configuration, with the
  * password given there or in a file ({@code TRACEGATE_BOOTSTRAP_ADMIN_PASSWORD_FILE}, e.g. a container
  * secret). That is a one-time step: once any account exists the settings are ignored (and a warning says
  * to remove them). There is no built-in default password outside the demo.
@@ -60,6 +65,24 @@ public class AccountBootstrap {
 
     @Inject
     SchemaState schema;
+
+    @Inject
+    SigningFactors factors;
+
+    @Inject
+    SecretSealing sealing;
+
+    @Inject
+    OneTimeCodes codes;
+
+    /**
+     * The demo signers' authenticator secrets, published (README, demo logins) so that anyone trying the demo can
+     * add them to an authenticator app; the integration tests compute codes from them. Demo mode only.
+     */
+    public static final Map<String, String> DEMO_AUTHENTICATORS = Map.of(
+            "alex", "ALEXMOREAUDEMOAPPROVERTRACEGATE2",
+            "kim", "KIMDEMOSAFETYMANAGERTRACEGATE234",
+            "admin", "ADMINDEMOTRACEGATEADMINDEMO23456");
 
     @Inject
     @ConfigProperty(name = "tracegate.demo.enabled")
@@ -148,6 +171,14 @@ public class AccountBootstrap {
         people.forEach((username, info) -> {
             accounts.add(UserAccount.create(username, info.get(0), hash, Set.of(info.get(1)), Instant.now()));
             banner.append("\n  ").append(String.format("%-11s %-16s %s", username, info.get(1), info.get(0)));
+        });
+        banner.append("\n  Authenticators (TOTP, SHA1, 6 digits, 30 s; add the secret to an authenticator app to sign):");
+        DEMO_AUTHENTICATORS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            SigningFactor factor = SigningFactor.pending(e.getKey(), sealing.seal(codes.fromBase32(e.getValue()),
+                    e.getKey()), Instant.now());
+            factor.activate(-1, Instant.now());
+            factors.add(factor);
+            banner.append("\n  ").append(String.format("%-11s %s", e.getKey(), e.getValue()));
         });
         TokenSecret secret = TokenSecret.generate(new SecureRandom());
         Instant now = Instant.now();

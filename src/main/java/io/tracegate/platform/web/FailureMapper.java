@@ -7,6 +7,7 @@ import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.platform.failure.NotPermitted;
 import io.tracegate.platform.failure.StaleVersion;
+import io.tracegate.platform.failure.Throttled;
 import io.tracegate.platform.failure.UploadRejected;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -19,6 +20,11 @@ public class FailureMapper implements ExceptionMapper<Failure> {
 
     @Override
     public Response toResponse(Failure failure) {
+        if (failure instanceof Throttled throttled) {
+            return Response.fromResponse(Problem.response(Status.TOO_MANY_REQUESTS, TooManyAttempts.SLUG,
+                    detailOf(failure), failure.field())).header("Retry-After", TooManyAttempts.seconds(throttled.waitFor()))
+                    .build();
+        }
         Response problem = Problem.response(statusOf(failure), slugOf(failure), detailOf(failure), failure.field());
         if (failure instanceof Busy busy) {
             return Response.fromResponse(problem).header("Retry-After", TooManyAttempts.seconds(busy.retryAfter())).build();
@@ -43,6 +49,9 @@ public class FailureMapper implements ExceptionMapper<Failure> {
         }
         if (failure instanceof Conflict) {
             return Status.CONFLICT;
+        }
+        if (failure instanceof Throttled) {
+            return Status.TOO_MANY_REQUESTS;
         }
         if (failure instanceof StaleVersion) {
             return Status.PRECONDITION_FAILED;

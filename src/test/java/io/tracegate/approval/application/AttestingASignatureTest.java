@@ -42,8 +42,9 @@ class AttestingASignatureTest {
     }
 
     private Signature signWith(String who, String secret, char[] password) {
+        String code = bench.code(who);
         return bench.as(who, () -> bench.signing.sign(release.id(), SignatureMeaning.APPROVE_HIL, bench.digest(release),
-                secret, password, null));
+                secret, password, code, null));
     }
 
     private String secretFor(String who) {

@@ -20,7 +20,17 @@ import io.tracegate.approval.application.fakes.Rows;
 import io.tracegate.approval.domain.ApprovalPolicy;
 import io.tracegate.approval.domain.Signature;
 import io.tracegate.approval.domain.SignatureMeaning;
+import io.tracegate.identity.application.AttestationOnFakes;
+import io.tracegate.identity.application.SignerAttestation;
+import io.tracegate.identity.domain.PasswordHashing;
+import io.tracegate.identity.domain.SigningFactor;
 import io.tracegate.identity.domain.UserAccount;
+import io.tracegate.identity.infrastructure.AesGcmSealing;
+import io.tracegate.identity.infrastructure.TotpCodes;
+import io.tracegate.it.OneTimeCodes;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.time.Clock;
 import io.tracegate.approval.domain.Waiver;
 import io.tracegate.evidence.application.ReleaseCrossCheck;
 import io.tracegate.evidence.application.TraceOnFakes;
@@ -104,7 +114,14 @@ final class ReviewBench {
     /** Content hashes of ONNX files the model inspector cannot read (the cross-check reports unreadable-model). */
     private final Set<Sha256> unreadable = new HashSet<>();
 
+    final AttestationOnFakes.InMemorySigningFactors factors = new AttestationOnFakes.InMemorySigningFactors();
+    final AttestationOnFakes.InMemorySigningLockouts lockouts = new AttestationOnFakes.InMemorySigningLockouts();
+    final TotpCodes codes = new TotpCodes();
+    final AesGcmSealing sealing = new AesGcmSealing(new SecretKeySpec(new byte[32], "AES"));
+    /** The clock of the authenticator codes: each code the bench hands out is of the next 30-second step. */
+    final MovingClock clock = new MovingClock();
     final Signing signing = new Signing();
+    final SigningRefusals refusals = new SigningRefusals();
     final ReleaseReview review = new ReleaseReview();
 
     private long nextModelId = 1;
@@ -128,6 +145,27 @@ final class ReviewBench {
         signing.signatures = signatures;
         signing.accounts = accounts;
         signing.passwords = passwords;
+        SignerAttestation attestation = AttestationOnFakes.attestation(accounts, new PasswordHashing() {
+            @Override
+            public String hash(char[] password) {
+                return FakePasswordCheck.hashOf(new String(password));
+            }
+
+            @Override
+            public boolean matches(char[] password, String hash) {
+                return password != null && hash.equals(FakePasswordCheck.hashOf(new String(password)));
+            }
+
+            @Override
+            public boolean matchesNothing(char[] password) {
+                return false;
+            }
+        }, factors, lockouts, codes, sealing, passwords::viaToken, clock);
+        signing.attestation = attestation;
+        refusals.challenges = challenges;
+        refusals.attestation = attestation;
+        refusals.trail = trail;
+        signing.refusals = refusals;
         signing.challenges = challenges;
         signing.challengeValidFor = Duration.ofMinutes(5);
         signing.policy = policy;
@@ -165,7 +203,46 @@ final class ReviewBench {
                 Set.copyOf(Arrays.asList(roles)), Instant.now());
         account.passwordChosen(FakePasswordCheck.hashOf(password(username)), Instant.now());
         accounts.add(account);
+        SigningFactor factor = SigningFactor.pending(username, sealing.seal(codes.fromBase32(secretOf(username)),
+                username), Instant.now());
+        factor.activate(-1, Instant.now());
+        factors.add(factor);
         return account;
+    }
+
+    /** Each person's authenticator secret (Base32): their name, padded. */
+    static String secretOf(String username) {
+        return (username.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z]", "") + "A".repeat(32)).substring(0, 32);
+    }
+
+    /** A code of {@code who}'s authenticator for the next time step (the clock moves on one step). */
+    String code(String who) {
+        clock.advance(Duration.ofSeconds(30));
+        return OneTimeCodes.at(secretOf(who), clock.instant().getEpochSecond() / 30, 6, "HmacSHA1");
+    }
+
+    /** A clock the bench moves. */
+    static final class MovingClock extends Clock {
+        private Instant now = Instant.now();
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 
     static String printedName(String username) {
@@ -265,8 +342,9 @@ final class ReviewBench {
     /** {@code who} asks for a challenge and signs with it and their own password. */
     Signature sign(String who, Release release, SignatureMeaning meaning) {
         String secret = challenge(who, release).secret().value();
+        String code = code(who);
         return as(who, () -> signing.sign(release.id(), meaning, digest(release), secret, password(who).toCharArray(),
-                meaning == SignatureMeaning.REJECT ? "the night KPI is not met" : null));
+                code, meaning == SignatureMeaning.REJECT ? "the night KPI is not met" : null));
     }
 
     Signature approve(String who, Release release) {
@@ -275,14 +353,16 @@ final class ReviewBench {
 
     Waiver waive(String who, Release release, String requirement) {
         String secret = challenge(who, release).secret().value();
+        String code = code(who);
         return as(who, () -> signing.waive(release.id(), new RequirementId(requirement), JUSTIFICATION,
-                Instant.now().plus(Duration.ofDays(30)), digest(release), secret, password(who).toCharArray()));
+                Instant.now().plus(Duration.ofDays(30)), digest(release), secret, password(who).toCharArray(), code));
     }
 
     Waiver waiveFinding(String who, Release release, String code) {
         String secret = challenge(who, release).secret().value();
+        String factorCode = code(who);
         return as(who, () -> signing.waiveFinding(release.id(), code, JUSTIFICATION,
-                Instant.now().plus(Duration.ofDays(30)), digest(release), secret, password(who).toCharArray()));
+                Instant.now().plus(Duration.ofDays(30)), digest(release), secret, password(who).toCharArray(), factorCode));
     }
 
     Signing.ApprovalStatus status(Release release) {

@@ -156,7 +156,7 @@ class SigningTest {
         String secret = bench.challenge(ANN, release).secret().value();
 
         assertThatThrownBy(() -> bench.as(ANN, () -> bench.signing.sign(release.id(), SignatureMeaning.REJECT,
-                bench.digest(release), secret, ReviewBench.password(ANN).toCharArray(), " ")))
+                bench.digest(release), secret, ReviewBench.password(ANN).toCharArray(), bench.code(ANN), " ")))
                 .isInstanceOf(InvalidInput.class).extracting(e -> ((Failure) e).field()).isEqualTo("comment");
         assertThat(release.status()).isEqualTo(ReleaseStatus.IN_REVIEW);
     }
@@ -167,7 +167,7 @@ class SigningTest {
         String secret = bench.challenge(ANN, release).secret().value();
 
         assertThatThrownBy(() -> bench.as(ANN, () -> bench.signing.sign(release.id(), SignatureMeaning.APPROVE_HIL,
-                "0".repeat(64), secret, ReviewBench.password(ANN).toCharArray(), null)))
+                "0".repeat(64), secret, ReviewBench.password(ANN).toCharArray(), bench.code(ANN), null)))
                 .isInstanceOf(Conflict.class).extracting(e -> ((Failure) e).field()).isEqualTo("manifestDigest");
     }
 

@@ -40,8 +40,9 @@ class WaivingTest {
 
     private Waiver waive(String requirement, String justification, Instant expiresAt) {
         String secret = bench.challenge(KIM, release).secret().value();
+        String code = bench.code(KIM);
         return bench.as(KIM, () -> bench.signing.waive(release.id(), new RequirementId(requirement), justification,
-                expiresAt, bench.digest(release), secret, password(KIM).toCharArray()));
+                expiresAt, bench.digest(release), secret, password(KIM).toCharArray(), code));
     }
 
     private static Object field(Throwable e) {
@@ -110,12 +111,12 @@ class WaivingTest {
 
         assertThatThrownBy(() -> bench.as(KIM, () -> bench.signing.waive(release.id(), new RequirementId("MLR-NIGHT"),
                 JUSTIFICATION, Instant.now().plus(Duration.ofDays(30)), bench.digest(release), secret,
-                password(LEE).toCharArray()))).isInstanceOf(NotPermitted.class).extracting(WaivingTest::field)
+                password(LEE).toCharArray(), bench.code(KIM)))).isInstanceOf(NotPermitted.class).extracting(WaivingTest::field)
                 .isEqualTo("password");
         String lees = bench.challenge(LEE, release).secret().value();
         assertThatThrownBy(() -> bench.as(KIM, () -> bench.signing.waive(release.id(), new RequirementId("MLR-NIGHT"),
                 JUSTIFICATION, Instant.now().plus(Duration.ofDays(30)), bench.digest(release), lees,
-                password(KIM).toCharArray()))).isInstanceOf(NotPermitted.class).extracting(WaivingTest::field)
+                password(KIM).toCharArray(), bench.code(KIM)))).isInstanceOf(NotPermitted.class).extracting(WaivingTest::field)
                 .isEqualTo("challenge");
     }
 

@@ -4,6 +4,7 @@ import io.tracegate.identity.interfaces.Identities;
 import io.tracegate.it.Api;
 import io.tracegate.it.ApiScenarios;
 import io.tracegate.it.Login;
+import io.tracegate.it.OneTimeCodes;
 import io.tracegate.it.Reply;
 import io.tracegate.requirement.infrastructure.RequirementRepo;
 import jakarta.json.JsonObject;
@@ -93,8 +94,19 @@ public interface ApprovalScenarios extends ApiScenarios {
     default Reply sign(Login login, long release, String meaning, String digest, String password) {
         String challenge = challenge(login, release, digest);
         return api().post(login, "api/releases/" + release + "/review/signatures", """
-                {"meaning": "%s", "manifestDigest": "%s", %s"password": "%s", "comment": "HIL campaign plan v3 checked"}"""
-                .formatted(meaning, digest, challenge == null ? "" : "\"challenge\": \"" + challenge + "\", ", password));
+                {"meaning": "%s", "manifestDigest": "%s", %s"password": "%s", "code": "%s",
+                 "comment": "HIL campaign plan v3 checked"}"""
+                .formatted(meaning, digest, challenge == null ? "" : "\"challenge\": \"" + challenge + "\", ", password,
+                        code(login)));
+    }
+
+    /**
+     * A fresh authenticator code of a demo signer (computed from the demo's published secret), or a well-formed
+     * code for the others, who have no authenticator.
+     */
+    static String code(Login login) {
+        return login.username() != null && OneTimeCodes.DEMO_SECRETS.containsKey(login.username())
+                ? OneTimeCodes.demo(login.username()) : "000000";
     }
 
     /**
@@ -184,7 +196,7 @@ public interface ApprovalScenarios extends ApiScenarios {
         String digest = submit(release);
         String signatures = "api/releases/" + release + "/review/signatures";
         String body = """
-                {"meaning": "APPROVE_HIL", "manifestDigest": "%s", "challenge": "%s", "password": "%s"}""";
+                {"meaning": "APPROVE_HIL", "manifestDigest": "%s", "challenge": "%s", "password": "%s", "code": "%s"}""";
 
         Reply issued = api().post(Login.APPROVER, "api/releases/" + release + "/review/challenges",
                 "{\"manifestDigest\": \"" + digest + "\"}");
@@ -194,15 +206,18 @@ public interface ApprovalScenarios extends ApiScenarios {
         String alexs = issued.json().getString("challenge");
 
         Reply without = api().post(Login.APPROVER, signatures, """
-                {"meaning": "APPROVE_HIL", "manifestDigest": "%s", "password": "%s"}""".formatted(digest, PASSWORD));
+                {"meaning": "APPROVE_HIL", "manifestDigest": "%s", "password": "%s", "code": "%s"}""".formatted(digest,
+                PASSWORD, code(Login.APPROVER)));
         assertThat(without.status()).isEqualTo(400);
         assertThat(without.json().getString("field")).isEqualTo("challenge");
-        Reply borrowed = api().post(Login.SAFETY_MANAGER, signatures, body.formatted(digest, alexs, PASSWORD));
+        Reply borrowed = api().post(Login.SAFETY_MANAGER, signatures, body.formatted(digest, alexs, PASSWORD, code(Login.SAFETY_MANAGER)));
         assertThat(borrowed.status()).as("someone else's challenge").isEqualTo(403);
         assertThat(borrowed.json().getString("field")).isEqualTo("challenge");
 
-        assertThat(api().post(Login.APPROVER, signatures, body.formatted(digest, alexs, PASSWORD)).status()).isEqualTo(201);
-        Reply replayed = api().post(Login.APPROVER, signatures, body.formatted(digest, alexs, PASSWORD));
+        String alexsCode = code(Login.APPROVER);
+        assertThat(api().post(Login.APPROVER, signatures, body.formatted(digest, alexs, PASSWORD, alexsCode)).status())
+                .isEqualTo(201);
+        Reply replayed = api().post(Login.APPROVER, signatures, body.formatted(digest, alexs, PASSWORD, alexsCode));
         assertThat(replayed.status()).as("the same request again").isEqualTo(409);
         assertThat(replayed.json().getString("field")).isEqualTo("challenge");
         assertThat(replayed.json().getString("detail")).contains("was used");
@@ -211,7 +226,7 @@ public interface ApprovalScenarios extends ApiScenarios {
         assertThat(api().post(Login.ML_ENGINEER, "api/releases/" + release + "/review/transitions",
                 "{\"to\": \"DRAFT\", \"reason\": \"recipe corrected\"}").status()).isEqualTo(200);
         String newDigest = submit(release);
-        Reply stale = api().post(Login.SAFETY_MANAGER, signatures, body.formatted(newDigest, kims, PASSWORD));
+        Reply stale = api().post(Login.SAFETY_MANAGER, signatures, body.formatted(newDigest, kims, PASSWORD, code(Login.SAFETY_MANAGER)));
         assertThat(stale.status()).as("a challenge from before the release changed").isEqualTo(409);
         assertThat(stale.json().getString("detail")).contains("issued for round 1");
         assertThat(status(release).getJsonArray("signatures")).hasSize(1);
@@ -229,17 +244,18 @@ public interface ApprovalScenarios extends ApiScenarios {
 
         String waiver = """
                 {"requirement": "MLR-PED-NIGHT", "justification": "%s", "expiresAt": "%s",
-                 "manifestDigest": "%s", "challenge": "%s", "password": "%s"}""";
+                 "manifestDigest": "%s", "challenge": "%s", "password": "%s", "code": "%s"}""";
         String why = "Night HIL campaign postponed; HIL use is limited to daylight runs until 2027-03.";
         assertThat(api().post(Login.APPROVER, "api/releases/" + release + "/review/waivers",
-                waiver.formatted(why, "2027-03-31T00:00:00Z", digest, challenge(Login.APPROVER, release, digest), PASSWORD))
+                waiver.formatted(why, "2027-03-31T00:00:00Z", digest, challenge(Login.APPROVER, release, digest), PASSWORD,
+                        code(Login.APPROVER)))
                 .status()).as("approvers do not waive").isEqualTo(403);
         assertThat(api().post(Login.SAFETY_MANAGER, "api/releases/" + release + "/review/waivers",
                 waiver.formatted(why, "2020-01-01T00:00:00Z", digest, challenge(Login.SAFETY_MANAGER, release, digest),
-                        PASSWORD)).json().getString("field")).isEqualTo("expiresAt");
+                        PASSWORD, code(Login.SAFETY_MANAGER))).json().getString("field")).isEqualTo("expiresAt");
         Reply waived = api().post(Login.SAFETY_MANAGER, "api/releases/" + release + "/review/waivers",
                 waiver.formatted(why, java.time.Instant.now().plusSeconds(86_400 * 90).toString(), digest,
-                        challenge(Login.SAFETY_MANAGER, release, digest), PASSWORD));
+                        challenge(Login.SAFETY_MANAGER, release, digest), PASSWORD, code(Login.SAFETY_MANAGER)));
         assertThat(waived.status()).as(waived.toString()).isEqualTo(201);
         assertThat(waived.json().getString("verdictWaived")).isEqualTo("NOT_COVERED");
 
@@ -255,9 +271,9 @@ public interface ApprovalScenarios extends ApiScenarios {
         String challenge = challenge(login, release, digest);
         return api().post(login, "api/releases/" + release + "/review/waivers", """
                 {%s "justification": "Accepted for the HIL campaign only; re-checked before fleet use.",
-                 "expiresAt": "%s", "manifestDigest": "%s", %s"password": "%s"}"""
+                 "expiresAt": "%s", "manifestDigest": "%s", %s"password": "%s", "code": "%s"}"""
                 .formatted(subject.isEmpty() ? "" : subject + ",", java.time.Instant.now().plusSeconds(86_400 * 30),
-                        digest, challenge == null ? "" : "\"challenge\": \"" + challenge + "\", ", PASSWORD));
+                        digest, challenge == null ? "" : "\"challenge\": \"" + challenge + "\", ", PASSWORD, code(login)));
     }
 
     @Test
@@ -270,6 +286,7 @@ public interface ApprovalScenarios extends ApiScenarios {
         assertThat(api().send("PUT", "api/users/me/password", """
                 {"currentPassword": "%s", "newPassword": "%s"}""".formatted(adminSet, PASSWORD),
                 Identities.basic(lee, adminSet)).status()).isEqualTo(204);
+        String leesSecret = Identities.enrolAuthenticator(api(), Identities.basic(lee, PASSWORD), PASSWORD);
         long release = release(smallBaseline(), false);
         String digest = submit(release);
 
@@ -288,8 +305,8 @@ public interface ApprovalScenarios extends ApiScenarios {
 
         Map<String, String> asLee = Identities.basic(lee, PASSWORD);
         Reply independent = api().send("POST", "api/releases/" + release + "/review/signatures", """
-                {"meaning": "APPROVE_HIL", "manifestDigest": "%s", "challenge": "%s", "password": "%s"}"""
-                .formatted(digest, challenge(asLee, release, digest), PASSWORD), asLee);
+                {"meaning": "APPROVE_HIL", "manifestDigest": "%s", "challenge": "%s", "password": "%s", "code": "%s"}"""
+                .formatted(digest, challenge(asLee, release, digest), PASSWORD, OneTimeCodes.fresh(leesSecret)), asLee);
         assertThat(independent.status()).as(independent.toString()).isEqualTo(201);
         JsonObject approved = status(release);
         assertThat(approved.getString("status")).isEqualTo("APPROVED");
@@ -416,17 +433,19 @@ public interface ApprovalScenarios extends ApiScenarios {
         String digest = api().send("POST", "api/releases/" + release + "/review/transitions", "{\"to\": \"IN_REVIEW\"}",
                 asDual).json().getString("manifestDigest");
         String signing = """
-                {"meaning": "APPROVE_HIL", "manifestDigest": "%s", "challenge": "%s", "password": "%s"}""";
+                {"meaning": "APPROVE_HIL", "manifestDigest": "%s", "challenge": "%s", "password": "%s", "code": "%s"}""";
 
         Reply adminPassword = api().send("POST", "api/releases/" + release + "/review/signatures",
-                signing.formatted(digest, challenge(asDual, release, digest), adminSet), asDual);
+                signing.formatted(digest, challenge(asDual, release, digest), adminSet, "000000"), asDual);
         assertThat(adminPassword.status()).as("a password an administrator set never signs").isEqualTo(403);
         assertThat(adminPassword.json().getString("detail")).contains("administrator");
         assertThat(api().send("PUT", "api/users/me/password", """
                 {"currentPassword": "%s", "newPassword": "%s"}""".formatted(adminSet, own), asDual).status()).isEqualTo(204);
+        String dualsSecret = Identities.enrolAuthenticator(api(), Identities.basic(dual, own), own);
 
         Reply creator = api().send("POST", "api/releases/" + release + "/review/signatures",
-                signing.formatted(digest, challenge(Identities.basic(dual, own), release, digest), own),
+                signing.formatted(digest, challenge(Identities.basic(dual, own), release, digest), own,
+                        OneTimeCodes.fresh(dualsSecret)),
                 Identities.basic(dual, own));
         assertThat(creator.status()).as(creator.toString()).isEqualTo(403);
         assertThat(creator.json().getString("detail")).contains("created");

@@ -88,6 +88,21 @@ public final class Identities {
         return new Session(setCookie.substring(0, setCookie.indexOf(';')), reply.json().getString("csrfToken"));
     }
 
+    /**
+     * Enrols an authenticator for the account the headers log in as (with its own password) and confirms it with
+     * a first code; returns the secret (Base32) the enrolment showed.
+     */
+    public static String enrolAuthenticator(Api api, Map<String, String> headers, String password) {
+        Reply enrolled = api.send("POST", "api/users/me/authenticator", "{\"password\": \"" + password + "\"}", headers);
+        assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
+        String secret = enrolled.json().getString("secret");
+        Reply confirmed = api.send("POST", "api/users/me/authenticator/confirmation",
+                "{\"code\": \"" + io.tracegate.it.OneTimeCodes.fresh(secret) + "\"}", headers);
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(confirmed.json().getString("state")).isEqualTo("ACTIVE");
+        return secret;
+    }
+
     /** A fresh model with one DRAFT release, opened by the demo ML engineer; returns the release id. */
     static long newRelease(Api api) {
         String model = Api.unique("identity-model");

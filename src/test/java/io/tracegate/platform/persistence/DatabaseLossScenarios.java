@@ -87,8 +87,8 @@ public interface DatabaseLossScenarios extends ApprovalScenarios {
             assertThat(challenge).as("a challenge while the database is up").isNotNull();
             Thread kill = BackendKiller.once(random.nextInt(400));
             Reply signed = api().post(Login.APPROVER, "api/releases/" + release + "/review/signatures", """
-                    {"meaning": "REJECT", "manifestDigest": "%s", "challenge": "%s", "password": "%s",
-                     "comment": "rejected under fire"}""".formatted(digest, challenge, PASSWORD));
+                    {"meaning": "REJECT", "manifestDigest": "%s", "challenge": "%s", "password": "%s", "code": "%s",
+                     "comment": "rejected under fire"}""".formatted(digest, challenge, PASSWORD, ApprovalScenarios.code(Login.APPROVER)));
             kill.join();
             assertThat(signed.status()).as("attempt " + attempt + ": " + signed).isIn(201, 503);
             JsonObject now = awaitRecovery("api/releases/" + release + "/review").json();

@@ -26,6 +26,11 @@ public final class InMemorySigningChallenges implements SigningChallenges {
     }
 
     @Override
+    public Optional<SigningChallenge> withSecret(String sha256) {
+        return Optional.ofNullable(bySecret.get(sha256));
+    }
+
+    @Override
     public Optional<SigningChallenge> withSecretLocked(String sha256) {
         return Optional.ofNullable(bySecret.get(sha256));
     }

@@ -13,8 +13,9 @@ import java.util.List;
  * the stored files (gigabytes, and the ZIP's first entries) need nothing of it. Both calls take and give plain
  * values, in the caller's thread: no futures, threads or callbacks into the caller, and nothing here says when
  * the work is done. An implementation may write everything in {@link OpenPackage#finish}; the ZIP adapter starts
- * copying on {@link #open}, which is what kept the package benchmark from getting slower (writing after reading
- * everything made it 7 % slower). {@link #build} is the one-call form for callers that have everything at hand.
+ * copying on {@link #open}, so the copy overlaps the reading of the content (writing only after reading everything
+ * made the package benchmark 7 % slower). {@link #build} is the one-call form for callers that have everything at
+ * hand.
  */
 public interface PackageBuilder {
 

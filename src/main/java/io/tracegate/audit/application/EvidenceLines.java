@@ -6,6 +6,7 @@ import io.tracegate.audit.domain.PackageContent.Fact;
 import io.tracegate.audit.domain.PackageLayout;
 import io.tracegate.audit.domain.SourceFile;
 import io.tracegate.evidence.domain.Evidence;
+import io.tracegate.evidence.domain.EvidenceFile;
 import io.tracegate.evidence.domain.EvidenceReview;
 import io.tracegate.evidence.domain.Provenance;
 import io.tracegate.requirement.domain.RequirementId;
@@ -31,7 +32,7 @@ final class EvidenceLines {
                 e.explicitRequirements().stream().map(RequirementId::value).toList());
     }
 
-    static SourceFile source(Evidence e, Path location, OptionalLong crc32, boolean rehash) {
+    static SourceFile source(EvidenceFile e, Path location, OptionalLong crc32, boolean rehash) {
         return new SourceFile(PackageLayout.evidencePath(e.id(), e.fileName()), FileRole.EVIDENCE, e.fileName(),
                 location, e.sha256().hex(), e.size(), e.uploadedAt(), crc32, rehash);
     }

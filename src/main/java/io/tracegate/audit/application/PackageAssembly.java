@@ -10,6 +10,7 @@ import io.tracegate.evidence.application.LatencyDistributions;
 import io.tracegate.evidence.application.ReleaseCrossCheck;
 import io.tracegate.evidence.application.ReleaseTrace;
 import io.tracegate.evidence.domain.Evidence;
+import io.tracegate.evidence.domain.EvidenceFile;
 import io.tracegate.evidence.domain.EvidenceItems;
 import io.tracegate.evidence.domain.EvidenceReview;
 import io.tracegate.evidence.domain.TraceMatrix;
@@ -40,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
@@ -49,9 +49,10 @@ import static io.tracegate.platform.security.Roles.AUDITOR;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /**
- * Reads everything an audit package reports about a release, in one transaction so the package shows one
- * state: identity, recipe and cross-check, baseline, trace matrix, KPIs and regression, evidence with
- * reviews, signatures and waivers, the audit trail; and where each stored file's bytes are.
+ * Reads a release for its audit package, in two steps: the stored files that go in (where each one's bytes
+ * are), then everything the package reports, in one transaction so the package shows one state: identity,
+ * recipe and cross-check, baseline, trace matrix, KPIs and regression, evidence with reviews, signatures and
+ * waivers, the audit trail.
  */
 @Stateless
 public class PackageAssembly {
@@ -103,24 +104,30 @@ public class PackageAssembly {
     @EJB
     ReleaseReview review;
 
-    /** The content and the stored files (artifacts first, then evidence, each by id) that go into the package. */
-    public record Assembled(PackageContent content, List<SourceFile> files) {
+    /**
+     * The stored files that go into the release's package, artifacts first, then evidence, each by id: where
+     * their bytes are and how to check them. One short read, before the content: the package can take them in
+     * while {@link #content} is read.
+     */
+    @RolesAllowed({AUDITOR, APPROVER, SAFETY_MANAGER, ADMIN})
+    public List<SourceFile> storedFiles(long releaseId) {
+        transaction.readsOnly();
+        Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
+        return sources(artifacts.of(release), evidence.files(releaseId), Instant.now().minus(rehashAfter));
     }
 
     /**
-     * @param filesKnown given the stored files as soon as they are known, before the rest is read (within the
-     *                   same transaction, so they belong to the same state): copying them can start at once
+     * What the package says about the release. Read in a transaction after {@link #storedFiles}'s, so a file
+     * stored in between is listed here and not there: {@link PackageContent#storedFilesDifferFrom} tells.
      */
     @RolesAllowed({AUDITOR, APPROVER, SAFETY_MANAGER, ADMIN})
-    public Assembled assemble(long releaseId, Consumer<List<SourceFile>> filesKnown) {
+    public PackageContent content(long releaseId) {
         transaction.readsOnly();
         Release release = releases.withId(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
         List<Artifact> artifactList = artifacts.of(release);
         // Read once and handed to every use below: a release may have 20,000 items.
         List<Evidence> items = evidence.all(releaseId);
         Instant now = Instant.now();
-        List<SourceFile> files = sources(artifactList, items, now.minus(rehashAfter));
-        filesKnown.accept(files);
         RequirementBaseline baseline = release.baselineId().flatMap(baselines::withId).orElseThrow();
         ReleaseManifest manifest = review.manifest(release, artifactList, baseline, items);
         ReleaseTrace.Traced traced = trace.traced(release, items);
@@ -157,7 +164,7 @@ public class PackageAssembly {
         });
 
         List<PackageContent.KpiCheck> kpis = TraceLines.kpis(matrix);
-        PackageContent content = new PackageContent(
+        return new PackageContent(
                 Summaries.of(release, matrix, approval, manifest),
                 new PackageContent.Identity(artifactList.stream().map(IdentityLines::of).toList(),
                         IdentityLines.models(check)),
@@ -167,19 +174,18 @@ public class PackageAssembly {
                 traced.regression().rows().stream().map(Summaries::regression).toList(),
                 TraceLines.latencies(latencies.of(items), kpis), evidenceLines, ApprovalLines.waivers(approval, now), ApprovalLines.of(approval), events,
                 times.latest(), manifest.text());
-        return new Assembled(content, files);
     }
 
     /** The stored files, artifacts first, then evidence, each by id: where their bytes are and how to check them. */
-    private List<SourceFile> sources(List<Artifact> artifactList, List<Evidence> items, Instant rehashBefore) {
+    private List<SourceFile> sources(List<Artifact> artifactList, List<EvidenceFile> items, Instant rehashBefore) {
         Map<Sha256, BlobRecords.Checks> checks = blobs.checksOf(Stream.concat(artifactList.stream().map(Artifact::sha256),
-                items.stream().map(Evidence::sha256)).toList());
+                items.stream().map(EvidenceFile::sha256)).toList());
         List<SourceFile> files = new ArrayList<>(artifactList.size() + items.size());
         for (Artifact a : artifactList) {
             BlobRecords.Checks c = checks.get(a.sha256());
             files.add(IdentityLines.source(a, locate(a.sha256()), crcOf(c), due(c, rehashBefore)));
         }
-        for (Evidence e : items) {
+        for (EvidenceFile e : items) {
             BlobRecords.Checks c = checks.get(e.sha256());
             files.add(EvidenceLines.source(e, locate(e.sha256()), crcOf(c), due(c, rehashBefore)));
         }

@@ -1,10 +1,9 @@
 package io.tracegate.audit.application;
 
 import io.tracegate.audit.domain.BuiltPackage;
+import io.tracegate.audit.domain.OpenPackage;
 import io.tracegate.audit.domain.PackageBuilder;
 import io.tracegate.audit.domain.PackageContent;
-import io.tracegate.audit.domain.PackageProgress;
-import io.tracegate.audit.domain.PackageWriting;
 import io.tracegate.audit.domain.SourceFile;
 import io.tracegate.audit.domain.PackageJob;
 import io.tracegate.audit.domain.PackageStep;
@@ -38,10 +37,11 @@ import static io.tracegate.platform.security.Roles.AUDITOR;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /**
- * Runs one package job on the container's asynchronous pool, as the user who asked for it: read the
- * release's state in one transaction while the builder already copies the stored files it named, finish the
- * ZIP outside any transaction (reporting progress), store it, and record it in a short one. Every outcome ends the job: SUCCEEDED with the package, or FAILED
- * with the reason, which the caller also gets back.
+ * Runs one package job on the container's asynchronous pool, as the user who asked for it: read which stored
+ * files go in, open the package with them, read what the package says (a transaction of its own, refused if the
+ * stored files changed in between), finish the ZIP outside any transaction (reporting progress), store it, and
+ * record it in a short one. Every outcome ends the job: SUCCEEDED with the package, or FAILED with the reason,
+ * which the caller also gets back.
  */
 @Stateless
 public class PackageJobRunner {
@@ -79,15 +79,17 @@ public class PackageJobRunner {
         try {
             PackageJob job = ledger.start(jobId);
             zip = Files.createTempFile(store.root().resolve("staging"), "package-", ".zip");
-            PackageAssembly.Assembled assembled;
+            List<SourceFile> files = assembly.storedFiles(job.releaseId());
+            PackageContent content;
             BuiltPackage built;
-            try (EarlyStart writing = new EarlyStart(builder, zip)) {
-                assembled = assembly.assemble(job.releaseId(), writing::begin);
-                job.mismatchWith(assembled.content().summary().status(), assembled.content().summary().reviewRound())
+            try (OpenPackage opened = builder.open(files, zip)) {
+                content = assembly.content(job.releaseId());
+                content.storedFilesDifferFrom(files)
+                        .or(() -> job.mismatchWith(content.summary().status(), content.summary().reviewRound()))
                         .ifPresent(why -> {
                             throw new Conflict("release", why);
                         });
-                built = writing.finish(assembled.content(), new ThrottledProgress(jobId, ledger));
+                built = opened.finish(content, new ThrottledProgress(jobId, ledger));
             }
             ledger.reach(jobId, PackageStep.STORING, 0, 0);
             // Renamed into the store, not copied: the builder hashed the ZIP as it wrote it.
@@ -95,7 +97,7 @@ public class PackageJobRunner {
             // Pinned until the package's row is committed, as an upload is, so the sweeper cannot take it for an orphan.
             try (BlobStore.Pin pinned = store.pin(new Sha256(built.sha256()))) {
                 StoredBlob blob = store.adopt(zip, new Sha256(built.sha256()), built.size());
-                recorded = recorder.record(assembled.content(), built, blob);
+                recorded = recorder.record(content, built, blob);
             }
             ledger.succeed(jobId, recorded.auditPackage().id(), recorded.created());
             return new AsyncResult<>(new Outcome(recorded, null));
@@ -105,39 +107,6 @@ public class PackageJobRunner {
             return new AsyncResult<>(new Outcome(null, failure));
         } finally {
             deleteQuietly(zip);
-        }
-    }
-
-    /**
-     * The package's writing, begun by the assembly as soon as it knows the stored files, so their copy runs
-     * while it reads the rest of the release; given up if the job fails before it is finished.
-     */
-    private static final class EarlyStart implements AutoCloseable {
-        private final PackageBuilder builder;
-        private final Path zip;
-        private PackageWriting writing;
-
-        EarlyStart(PackageBuilder builder, Path zip) {
-            this.builder = builder;
-            this.zip = zip;
-        }
-
-        void begin(List<SourceFile> files) {
-            writing = builder.start(files, zip);
-        }
-
-        BuiltPackage finish(PackageContent content, PackageProgress progress) {
-            if (writing == null) {
-                throw new IllegalStateException("the assembly did not hand over the stored files");
-            }
-            return writing.finish(content, progress);
-        }
-
-        @Override
-        public void close() {
-            if (writing != null) {
-                writing.close();
-            }
         }
     }
 

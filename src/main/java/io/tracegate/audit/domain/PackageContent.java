@@ -4,8 +4,10 @@ import io.tracegate.trail.domain.ReleaseHistory.History;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -34,6 +36,30 @@ public record PackageContent(Summary summary, Identity identity, Optimization op
         latencies = List.copyOf(latencies);
         evidence = List.copyOf(evidence);
         waivers = List.copyOf(waivers);
+    }
+
+    /**
+     * Why a package of this content could not hold exactly {@code files}, or empty when it can: the content lists
+     * the artifacts, then the evidence, each with its place in the package and SHA-256, and so must the files, in
+     * the same order. The stored files are read before the content, in a transaction of their own; a file added
+     * in between would otherwise be listed in the report but missing from the ZIP, or the other way round.
+     */
+    public Optional<String> storedFilesDifferFrom(List<SourceFile> files) {
+        List<String> listed = new ArrayList<>(identity.artifacts().size() + evidence.size());
+        identity.artifacts().forEach(a -> listed.add(a.path() + " " + a.sha256()));
+        evidence.forEach(e -> listed.add(e.path() + " " + e.sha256()));
+        List<String> stored = files.stream().map(f -> f.path() + " " + f.sha256()).toList();
+        if (listed.equals(stored)) {
+            return Optional.empty();
+        }
+        int at = 0;
+        while (at < listed.size() && at < stored.size() && listed.get(at).equals(stored.get(at))) {
+            at++;
+        }
+        String first = at < listed.size() ? listed.get(at).split(" ")[0] : stored.get(at).split(" ")[0];
+        return Optional.of("the release's stored files changed while its package was being written (" + listed.size()
+                + " listed now, " + stored.size() + " when writing began; first difference at " + first
+                + "): ask for the package again");
     }
 
     /** A named value, for key/value tables (recipe, ONNX facts, provenance). */

@@ -2,7 +2,7 @@ package io.tracegate.audit.domain;
 
 /**
  * Where a package being written has got to: the step, and how far through it (files or bytes, whichever the
- * step counts). Called from the writing thread; implementations decide how often to pass it on.
+ * step counts). Called on the thread that finishes the package; implementations decide how often to pass it on.
  */
 @FunctionalInterface
 public interface PackageProgress {

@@ -24,6 +24,11 @@ public interface EvidenceItems {
     /** Every item of the release, by id: for what must see them all (a package, the approval checks). */
     List<Evidence> all(long releaseId);
 
+    /** The release's items as stored files, by id: {@link #all} without building the items. */
+    default List<EvidenceFile> files(long releaseId) {
+        return all(releaseId).stream().map(EvidenceFile::of).toList();
+    }
+
     long count(long releaseId);
 
     List<EvidenceReview> reviewsOf(long evidenceId);

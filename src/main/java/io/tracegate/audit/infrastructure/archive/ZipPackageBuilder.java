@@ -1,7 +1,7 @@
 package io.tracegate.audit.infrastructure.archive;
 
 import io.tracegate.audit.domain.PackageBuilder;
-import io.tracegate.audit.domain.PackageWriting;
+import io.tracegate.audit.domain.OpenPackage;
 import io.tracegate.audit.domain.SourceFile;
 import io.tracegate.audit.infrastructure.signing.SigningKey;
 
@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Writes packages as deterministic ZIPs (see {@link ZipWriting}), with threads from the given factory: the
- * container's managed one in the application, plain daemon threads in tests.
+ * Writes packages as deterministic ZIPs (see {@link ZipWriting}). The one place where writing a package is made
+ * fast: an opened package starts copying its stored files at once, on threads from the given factory (the
+ * container's managed one in the application, plain daemon threads in tests), while its caller still reads the
+ * content; hashing, writing and the report have threads of their own. None of this shows in the port.
  */
 public final class ZipPackageBuilder implements PackageBuilder {
 
@@ -37,7 +39,7 @@ public final class ZipPackageBuilder implements PackageBuilder {
     }
 
     @Override
-    public PackageWriting start(List<SourceFile> files, Path target) {
+    public OpenPackage open(List<SourceFile> files, Path target) {
         return ZipWriting.start(files, target, key, generator, threads);
     }
 }

@@ -2,11 +2,11 @@ package io.tracegate.audit.infrastructure.archive;
 
 import io.tracegate.audit.domain.BuiltPackage;
 import io.tracegate.audit.domain.FileRole;
+import io.tracegate.audit.domain.OpenPackage;
 import io.tracegate.audit.domain.PackageContent;
 import io.tracegate.audit.domain.PackageLayout;
 import io.tracegate.audit.domain.PackageProgress;
 import io.tracegate.audit.domain.PackageStep;
-import io.tracegate.audit.domain.PackageWriting;
 import io.tracegate.audit.domain.SourceFile;
 import io.tracegate.audit.infrastructure.report.ReportRenderer;
 import io.tracegate.audit.infrastructure.signing.CmsSignatures;
@@ -38,7 +38,8 @@ import java.util.stream.Stream;
 /**
  * One package being written, reading each stored file once. The stored files go in first, each checked on
  * the way against the CRC-32 recorded at upload and, where the file says so, hashed again against its SHA-256;
- * they are copied on a thread of their own from {@link #start} on, while the caller still reads the release.
+ * they are copied on a thread of their own from {@link #start} on (the package being opened), while the caller
+ * still reads the content.
  * {@link #finish} then writes the small generated files and manifest.json (over the digests the database
  * recorded), renders the report (with manifest.json attached) while the copy goes on, and closes the ZIP with
  * the report, SHA256SUMS and its signature. A stored file that no longer matches its record fails the package.
@@ -46,7 +47,7 @@ import java.util.stream.Stream;
  * <p>Stored entries carry their upload time; the generated ones the package's content time. Both are facts
  * of the release's state, so the same state gives the same bytes.
  */
-final class ZipWriting implements PackageWriting {
+final class ZipWriting implements OpenPackage {
 
     private static final long PROGRESS_EVERY_MILLIS = 250;
 

@@ -156,7 +156,7 @@ class ZipPackageBuilderTest {
         ZipPackageBuilder builder = new ZipPackageBuilder(TestKeys.key(), "Tracegate test", threeOnly);
 
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () ->
-                assertThatThrownBy(() -> builder.start(files, dir.resolve("no-thread.zip")))
+                assertThatThrownBy(() -> builder.open(files, dir.resolve("no-thread.zip")))
                         .hasMessageContaining("no more threads"));
         for (Thread t : started) {
             assertThat(t.isAlive()).as(t.getName()).isFalse();

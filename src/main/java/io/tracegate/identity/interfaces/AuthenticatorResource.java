@@ -20,6 +20,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Arrays;
@@ -73,9 +78,11 @@ public class AuthenticatorResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({APPROVER, SAFETY_MANAGER, ADMIN})
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "OwnPassword")))
+    @APIResponse(responseCode = "201", description = "the new secret, shown this once", content = @Content(schema = @Schema(ref = "EnrolmentView")))
     public Response enrol(@PathParam("username") String username, InputStream body) {
         ownOnly(username);
-        JsonFields json = JsonRequest.read(body).allowOnly("password");
+        JsonFields json = JsonRequest.read(body).allowOnly(IdentityRequests.OwnPassword.class);
         char[] password = json.requiredString("password").toCharArray();
         try {
             AuthenticatorEnrolment.Enrolment e = enrolment.enrol(password);
@@ -93,9 +100,10 @@ public class AuthenticatorResource {
     @Path("confirmation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({APPROVER, SAFETY_MANAGER, ADMIN})
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "FirstCode")))
     public FactorView confirm(@PathParam("username") String username, InputStream body) {
         ownOnly(username);
-        JsonFields json = JsonRequest.read(body).allowOnly("code");
+        JsonFields json = JsonRequest.read(body).allowOnly(IdentityRequests.FirstCode.class);
         SigningFactor factor = enrolment.confirm(json.requiredString("code"));
         return FactorView.of(factor.username(), factor, null);
     }
@@ -105,8 +113,10 @@ public class AuthenticatorResource {
     @Path("reset-request")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ADMIN, SAFETY_MANAGER})
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "ResetRequest")))
+    @APIResponse(responseCode = "202", description = "the reset, waiting for a second person", content = @Content(schema = @Schema(ref = "FactorView")))
     public Response requestReset(@PathParam("username") String username, InputStream body) {
-        JsonFields json = JsonRequest.read(body).allowOnly("reason", "password", "code");
+        JsonFields json = JsonRequest.read(body).allowOnly(IdentityRequests.ResetRequest.class);
         char[] password = json.requiredString("password").toCharArray();
         try {
             SigningFactor factor = reset.request(username, json.requiredString("reason"), password,
@@ -122,8 +132,9 @@ public class AuthenticatorResource {
     @Path("reset-request/confirmation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ADMIN, SAFETY_MANAGER})
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "ResetConfirmation")))
     public FactorView confirmReset(@PathParam("username") String username, InputStream body) {
-        JsonFields json = JsonRequest.read(body).allowOnly("password", "code");
+        JsonFields json = JsonRequest.read(body).allowOnly(IdentityRequests.ResetConfirmation.class);
         char[] password = json.requiredString("password").toCharArray();
         try {
             reset.confirm(username, password, json.requiredString("code"));

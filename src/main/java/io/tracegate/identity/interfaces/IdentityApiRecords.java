@@ -4,7 +4,7 @@ import io.tracegate.platform.openapi.ApiRecords;
 
 import java.util.List;
 
-/** The JSON bodies of {@code /api/session}, {@code /api/users} and {@code /api/tokens}, for the OpenAPI document. */
+/** The JSON bodies of {@code /api/session}, {@code /api/users} (with authenticators and signing locks) and {@code /api/tokens}, for the OpenAPI document. */
 public final class IdentityApiRecords implements ApiRecords {
 
     @Override
@@ -18,6 +18,14 @@ public final class IdentityApiRecords implements ApiRecords {
                 IdentityRequests.NewToken.class,
                 UserView.class,
                 TokenView.class,
-                SessionView.class);
+                SessionView.class,
+                IdentityRequests.OwnPassword.class,
+                IdentityRequests.FirstCode.class,
+                IdentityRequests.ResetRequest.class,
+                IdentityRequests.ResetConfirmation.class,
+                IdentityRequests.LockRelease.class,
+                AuthenticatorResource.EnrolmentView.class,
+                AuthenticatorResource.FactorView.class,
+                SigningLockResource.LockView.class);
     }
 }

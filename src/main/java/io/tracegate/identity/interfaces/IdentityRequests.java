@@ -41,4 +41,25 @@ public final class IdentityRequests {
                            @Schema(required = true, enumeration = {"upload"}) String scope, Instant expiresAt,
                            Integer validDays) {
     }
+
+    /** {@code POST /api/users/me/authenticator}: the signer's own password, not one an administrator set. */
+    public record OwnPassword(@Schema(required = true) String password) {
+    }
+
+    /** {@code POST /api/users/me/authenticator/confirmation}: the first code of the new secret. */
+    public record FirstCode(@Schema(required = true, description = "6 digits from the authenticator app") String code) {
+    }
+
+    /** {@code POST /api/users/{name}/authenticator/reset-request}: the first of two people, with their own factors. */
+    public record ResetRequest(@Schema(required = true) String reason, @Schema(required = true) String password,
+                               @Schema(required = true) String code) {
+    }
+
+    /** {@code POST …/authenticator/reset-request/confirmation}: a second administrator or safety manager. */
+    public record ResetConfirmation(@Schema(required = true) String password, @Schema(required = true) String code) {
+    }
+
+    /** {@code POST /api/users/{name}/signing-lock/release}. */
+    public record LockRelease(@Schema(required = true) String reason) {
+    }
 }

@@ -14,6 +14,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
 import java.io.InputStream;
 
 import static io.tracegate.platform.security.Roles.ADMIN;
@@ -35,8 +39,9 @@ public class SigningLockResource {
     @Path("release")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "LockRelease")))
     public LockView release(@PathParam("username") String username, InputStream body) {
-        JsonFields json = JsonRequest.read(body).allowOnly("reason");
+        JsonFields json = JsonRequest.read(body).allowOnly(IdentityRequests.LockRelease.class);
         SigningLockout lockout = locks.release(username, json.optionalString("reason"));
         return new LockView(username, lockout.isLocked(), lockout.failures());
     }

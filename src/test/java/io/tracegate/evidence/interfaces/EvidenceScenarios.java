@@ -214,7 +214,13 @@ public interface EvidenceScenarios extends ApiScenarios {
                 String name = "heartbeat-" + i + ".log";
                 replies.add(pool.submit(() -> {
                     start.await();
-                    return uploadEvidence(Login.CI, release, name, log, "ciSystem=jenkins");
+                    // More at once than one account may stream: the rest are told to retry, and do, as CI would.
+                    Reply reply = uploadEvidence(Login.CI, release, name, log, "ciSystem=jenkins");
+                    for (int retry = 0; reply.status() == 503 && reply.header("Retry-After") != null && retry < 10; retry++) {
+                        Thread.sleep(Long.parseLong(reply.header("Retry-After")) * 1000);
+                        reply = uploadEvidence(Login.CI, release, name, log, "ciSystem=jenkins");
+                    }
+                    return reply;
                 }));
             }
             start.countDown();

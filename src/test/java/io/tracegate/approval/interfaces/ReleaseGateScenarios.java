@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public interface ReleaseGateScenarios extends ApprovalScenarios {
 
-    default Reply review(Login login, long release, long evidence, String decision) {
+    default Reply reviewAgain(Login login, long release, long evidence, String decision) {
         return api().post(login, "api/releases/" + release + "/evidence/" + evidence + "/reviews",
                 "{\"decision\": \"" + decision + "\", \"comment\": \"a second look at the run log\"}");
     }
@@ -46,7 +46,7 @@ public interface ReleaseGateScenarios extends ApprovalScenarios {
         assertThat(status(release).getString("status")).isEqualTo("APPROVED");
         assertThat(awaitApprovalPackage(release, 1).getString("state")).isEqualTo("SUCCEEDED");
 
-        Reply rejected = review(Login.SAFETY_ENGINEER, release, evidence, "REJECTED");
+        Reply rejected = reviewAgain(Login.SAFETY_ENGINEER, release, evidence, "REJECTED");
         assertThat(rejected.status()).as(rejected.toString()).isEqualTo(409);
         assertThat(rejected.header("Content-Type")).startsWith("application/problem+json");
         assertThat(rejected.json().getString("field")).isEqualTo("status");
@@ -55,7 +55,7 @@ public interface ReleaseGateScenarios extends ApprovalScenarios {
                 .getString("review")).as("the review the signers saw stands").isEqualTo("ACCEPTED");
         assertThat(api().get(Login.AUDITOR, "api/releases/" + release + "/gate").json().getBoolean("green")).isTrue();
         assertThat(transition(Login.SAFETY_MANAGER, release, "RELEASED", "HIL campaign 12").status()).isEqualTo(200);
-        assertThat(review(Login.SAFETY_MANAGER, release, evidence, "REJECTED").status()).as("nor after hand-over")
+        assertThat(reviewAgain(Login.SAFETY_MANAGER, release, evidence, "REJECTED").status()).as("nor after hand-over")
                 .isEqualTo(409);
     }
 
@@ -65,7 +65,7 @@ public interface ReleaseGateScenarios extends ApprovalScenarios {
         long evidence = onlyEvidence(release);
         submit(release);
 
-        Reply refused = review(Login.SAFETY_ENGINEER, release, evidence, "REJECTED");
+        Reply refused = reviewAgain(Login.SAFETY_ENGINEER, release, evidence, "REJECTED");
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
         assertThat(refused.json().getString("field")).isEqualTo("status");
         assertThat(refused.json().getString("detail")).contains("IN_REVIEW", "reopen");
@@ -74,7 +74,7 @@ public interface ReleaseGateScenarios extends ApprovalScenarios {
 
         assertThat(transition(Login.ML_ENGINEER, release, "DRAFT", "the night run log needs a second look").status())
                 .isEqualTo(200);
-        assertThat(review(Login.SAFETY_ENGINEER, release, evidence, "REJECTED").status()).isEqualTo(201);
+        assertThat(reviewAgain(Login.SAFETY_ENGINEER, release, evidence, "REJECTED").status()).isEqualTo(201);
         assertThat(api().get(Login.AUDITOR, "api/releases/" + release + "/gate").json().getBoolean("green")).isFalse();
     }
 

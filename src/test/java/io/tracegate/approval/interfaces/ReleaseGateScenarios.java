@@ -137,4 +137,44 @@ public interface ReleaseGateScenarios extends ApprovalScenarios {
         }
         assertThat(status(release).getString("status")).isEqualTo("APPROVED");
     }
+
+    /**
+     * Separation of duties (README, "What an administrator may not do"): the administrator runs accounts and the
+     * release's paperwork but never judges it: no evidence review, no signing challenge, no signature, no waiver,
+     * no package download. Every refusal is a 403 problem+json and leaves nothing behind.
+     */
+    @Test
+    default void anAdministratorMayNotReviewSignWaiveOrDownloadAPackage() throws Exception {
+        long release = release(smallBaseline(), false);
+        byte[] csv = "metric,value,class,set\nrecall,0.962,pedestrian,night-hil\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long evidence = api().upload(Login.CI, "api/releases/" + release + "/evidence/kpi.csv?sha256=" + ApprovalScenarios.sha256(csv)
+                + "&requirement=MLR-PED-NIGHT", csv).json().getJsonNumber("id").longValue();
+        assertForbidden(reviewAgain(Login.ADMIN, release, evidence, "ACCEPTED"), "review");
+        assertThat(api().get(Login.AUDITOR, "api/releases/" + release + "/evidence/" + evidence).json().getString("review"))
+                .isEqualTo("UNREVIEWED");
+        assertThat(reviewAgain(Login.SAFETY_ENGINEER, release, evidence, "ACCEPTED").status()).isEqualTo(201);
+
+        String digest = submit(release);
+        assertForbidden(api().post(Login.ADMIN, "api/releases/" + release + "/review/challenges",
+                "{\"manifestDigest\": \"" + digest + "\"}"), "challenge");
+        String kims = challenge(Login.SAFETY_MANAGER, release, digest);
+        assertForbidden(api().post(Login.ADMIN, "api/releases/" + release + "/review/signatures", """
+                {"meaning": "APPROVE_HIL", "manifestDigest": "%s", "challenge": "%s", "password": "%s"}"""
+                .formatted(digest, kims, PASSWORD)), "signature");
+        assertForbidden(api().post(Login.ADMIN, "api/releases/" + release + "/review/waivers", """
+                {"requirement": "MLR-PED-NIGHT", "justification": "Administrators do not judge releases at all.",
+                 "expiresAt": "%s", "manifestDigest": "%s", "challenge": "%s", "password": "%s"}"""
+                .formatted(Instant.now().plusSeconds(86_400), digest, kims, PASSWORD)), "waiver");
+        assertThat(status(release).getJsonArray("signatures")).isEmpty();
+        assertThat(status(release).getJsonArray("waivers")).isEmpty();
+
+        Reply written = api().post(Login.ADMIN, "api/releases/" + release + "/packages", "");
+        assertThat(written.status()).as("an administrator may have a package written: " + written).isIn(200, 201);
+        assertForbidden(api().get(Login.ADMIN, written.json().getString("content").substring(1)), "download");
+    }
+
+    private static void assertForbidden(Reply reply, String what) {
+        assertThat(reply.status()).as(what + ": " + reply).isEqualTo(403);
+        assertThat(reply.header("Content-Type")).as(what).startsWith("application/problem+json");
+    }
 }

@@ -25,7 +25,10 @@ import java.util.regex.Pattern;
  * added tomorrow is swept too: method, path template under {@code /api}, roles (empty for public ones), what
  * it consumes and its query parameters.
  */
-record ServedEndpoints() {
+final class ServedEndpoints {
+
+    private ServedEndpoints() {
+    }
 
     record Endpoint(String method, String template, List<String> roles, boolean json, List<String> queries) {
 

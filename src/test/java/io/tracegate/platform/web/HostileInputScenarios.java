@@ -60,7 +60,7 @@ public interface HostileInputScenarios extends ApiScenarios {
             Map<String, String> caller = callerFor(e, sessions);
             for (String parameter : e.parameters()) {
                 for (String hostile : HOSTILE_SEGMENTS) {
-                    Reply reply = send(e.method(), fill(e, values, parameter, hostile), e.json() ? "{}" : "x", caller);
+                    Reply reply = send(e.method(), fill(e, values, parameter, hostile), bodyFor(e), caller);
                     if (REFUSED_BY_THE_CONTAINER.contains(hostile) && reply.status() == 400 && reply.body().isEmpty()) {
                         continue;
                     }
@@ -69,8 +69,7 @@ public interface HostileInputScenarios extends ApiScenarios {
             }
             for (String query : HOSTILE_QUERIES) {
                 if (!e.queries().isEmpty()) {
-                    check(findings, e, "?" + query, send(e.method(), path + "?" + query, e.json() ? "{}" : "x", caller),
-                            null);
+                    check(findings, e, "?" + query, send(e.method(), path + "?" + query, bodyFor(e), caller), null);
                 }
             }
             if (e.json()) {
@@ -104,6 +103,14 @@ public interface HostileInputScenarios extends ApiScenarios {
                 null);
         check(findings, e, "negative numbers in " + fields.keySet(), send(e.method(), path, json(fields, "-1"), caller),
                 null);
+    }
+
+    /**
+     * A small body where the endpoint takes one. DELETE goes without, as clients send it: a DELETE with a body got
+     * an empty 400 that no application code wrote (found by this sweep; see README, Limits that remain).
+     */
+    private static String bodyFor(Endpoint e) {
+        return e.json() ? "{}" : e.method().equals("DELETE") || e.method().equals("GET") ? "" : "x";
     }
 
     private static String json(Map<String, String> fields, String value) {

@@ -1,6 +1,7 @@
 package io.tracegate;
 
 import io.tracegate.approval.interfaces.ApprovalScenarios;
+import io.tracegate.approval.interfaces.ReleaseGateScenarios;
 import io.tracegate.approval.interfaces.SigningFactorScenarios;
 import io.tracegate.audit.interfaces.PackageScenarios;
 import io.tracegate.evidence.interfaces.CrossCheckScenarios;
@@ -15,6 +16,7 @@ import io.tracegate.platform.health.ReadinessScenarios;
 import io.tracegate.platform.openapi.OpenApiScenarios;
 import io.tracegate.platform.persistence.DatabaseLossScenarios;
 import io.tracegate.platform.security.AccessScenarios;
+import io.tracegate.platform.web.HostileInputScenarios;
 import io.tracegate.platform.web.ProblemJsonScenarios;
 import io.tracegate.release.interfaces.ArtifactUploadScenarios;
 import io.tracegate.release.interfaces.ModelAndReleaseScenarios;
@@ -40,7 +42,8 @@ import java.net.URL;
 class TracegateIT implements ModelAndReleaseScenarios, RecipeScenarios, ArtifactUploadScenarios, EvidenceScenarios,
         ApprovalScenarios, ProblemJsonScenarios, AccessScenarios, ReadinessScenarios, BaselineScenarios,
         IdentityScenarios, AuditScenarios, PackageScenarios, DatabaseLossScenarios, NodeJunitScenarios,
-        OpenApiScenarios, DemoVerdictScenarios, CrossCheckScenarios, LocalRootScenarios, SigningFactorScenarios {
+        OpenApiScenarios, DemoVerdictScenarios, CrossCheckScenarios, LocalRootScenarios, SigningFactorScenarios,
+        ReleaseGateScenarios, HostileInputScenarios {
 
     @ArquillianResource
     URL deployed;

@@ -2,8 +2,11 @@ package io.tracegate.approval.application;
 
 import io.tracegate.approval.domain.ApprovalPackageState;
 import io.tracegate.approval.domain.ReleaseManifest;
+import io.tracegate.evidence.application.ReleaseTrace;
 import io.tracegate.evidence.domain.Evidence;
 import io.tracegate.evidence.domain.EvidenceItems;
+import io.tracegate.evidence.domain.Gate;
+import io.tracegate.evidence.domain.TraceMatrix;
 import io.tracegate.platform.failure.Conflict;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.release.domain.Artifact;
@@ -17,6 +20,7 @@ import io.tracegate.trail.domain.AuditEntry;
 import io.tracegate.trail.domain.AuditTrail;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -54,6 +58,12 @@ public class ReleaseReview {
 
     @Inject
     ApprovalPackageState approvalPackage;
+
+    @EJB
+    ReleaseTrace trace;
+
+    @EJB
+    Signing signing;
 
     @Resource
     SessionContext caller;
@@ -108,6 +118,7 @@ public class ReleaseReview {
     public Release handOver(long releaseId, String reason) {
         return transition(releaseId, reason, (r, by, at) -> {
             requireApprovalPackage(r);
+            requireApprovalStillHolds(r);
             r.release(by, at, reason);
         });
     }
@@ -143,6 +154,30 @@ public class ReleaseReview {
             throw new Conflict("approvalPackage", "the audit package frozen at the approval of " + release.label()
                     + " (round " + release.reviewRound() + ") " + why);
         });
+    }
+
+    /**
+     * What goes out is what was approved, as it stands now: the gate must still be green (a waiver may have
+     * expired since) and the approval rule still met by the round's signatures (a signer's role may have been
+     * withdrawn since). Reviews cannot change after submitting ({@code Release.ensureAcceptsReviews}).
+     */
+    private void requireApprovalStillHolds(Release release) {
+        if (release.status() != ReleaseStatus.APPROVED) {
+            return;
+        }
+        TraceMatrix matrix = trace.matrixOf(release);
+        Gate gate = matrix.gate();
+        if (!gate.green()) {
+            List<String> blocking = gate.blockingNames();
+            throw new Conflict("gate", "the gate of " + release.label() + " is red now (blocked by "
+                    + blocking.stream().limit(5).toList() + (blocking.size() > 5 ? " and more" : "")
+                    + "), though it was green at approval (a waiver may have expired since); it is not handed over");
+        }
+        List<String> missing = signing.status(release, matrix, evidence.all(release.id())).missing();
+        if (!missing.isEmpty()) {
+            throw new Conflict("approval", "the approval rule for " + release.label() + " is not met now: missing "
+                    + missing + "; it is not handed over");
+        }
     }
 
     private Release find(long releaseId) {

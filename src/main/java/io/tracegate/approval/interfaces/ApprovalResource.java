@@ -20,8 +20,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 import java.io.InputStream;
 import java.time.Instant;
@@ -83,9 +85,10 @@ public class ApprovalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ML_ENGINEER, SAFETY_MANAGER, ADMIN})
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Transition")))
-    public StatusView transition(@PathParam("id") long releaseId, InputStream body) {
+    public StatusView transition(@PathParam("id") long releaseId, @Context SecurityContext caller, InputStream body) {
         JsonFields json = JsonRequest.read(body).allowOnly(ReviewRequests.Transition.class);
         String to = json.requiredString("to").trim().toUpperCase(Locale.ROOT);
+        TransitionRoles.check(caller, to);
         String reason = json.optionalString("reason");
         Release release = switch (to) {
             case "IN_REVIEW" -> review.submit(releaseId);

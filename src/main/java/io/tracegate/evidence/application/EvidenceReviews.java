@@ -6,6 +6,7 @@ import io.tracegate.evidence.domain.EvidenceReview;
 import io.tracegate.evidence.domain.ReviewState;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.platform.failure.StaleVersion;
+import io.tracegate.release.domain.Releases;
 import io.tracegate.trail.domain.AuditEntry;
 import io.tracegate.trail.domain.AuditTrail;
 import jakarta.annotation.Resource;
@@ -23,7 +24,8 @@ import static io.tracegate.platform.security.Roles.SAFETY_ENGINEER;
 import static io.tracegate.platform.security.Roles.SAFETY_MANAGER;
 
 /**
- * Safety engineers accept or reject evidence. A decision is made against the release's baseline as it is:
+ * Safety engineers accept or reject evidence of a DRAFT release (from IN_REVIEW on, the reviews are part of
+ * what is signed). A decision is made against the release's baseline as it is:
  * when the release later moves to a baseline in which a requirement changed, the acceptance is suspect for that
  * requirement, and accepting the item again is the re-review.
  */
@@ -32,6 +34,9 @@ public class EvidenceReviews {
 
     @Inject
     EvidenceItems items;
+
+    @Inject
+    Releases releases;
 
     @Inject
     AuditTrail trail;
@@ -45,6 +50,8 @@ public class EvidenceReviews {
     @RolesAllowed({SAFETY_ENGINEER, SAFETY_MANAGER})
     public EvidenceReview review(long releaseId, long evidenceId, ReviewState decision, String comment,
                                  OptionalLong expectedVersion) {
+        // Locked like a submission locks it: a review racing the submit either lands before the freeze or is refused.
+        releases.withIdLocked(releaseId).orElseThrow(() -> new NoSuchEntity("release", releaseId));
         Evidence evidence = items.withId(evidenceId).filter(e -> e.release().id() == releaseId)
                 .orElseThrow(() -> new NoSuchEntity("evidence", releaseId + "/" + evidenceId));
         if (expectedVersion.isPresent() && expectedVersion.getAsLong() != evidence.version()) {

@@ -139,10 +139,12 @@ public class Evidence {
     }
 
     /**
-     * A safety engineer's decision. The uploader may not review their own evidence: verification needs a
-     * second pair of eyes. The decision is kept as an append-only {@link EvidenceReview}.
+     * A safety engineer's decision, on a DRAFT release only (from IN_REVIEW on the reviews are signed with the
+     * release). The uploader may not review their own evidence: verification needs a second pair
+     * of eyes. The decision is kept as an append-only {@link EvidenceReview}.
      */
     public EvidenceReview review(ReviewState decision, String comment, String reviewer, Instant at) {
+        release.ensureAcceptsReviews();
         EvidenceReview review = decide(decision, comment, reviewer, at);
         this.reviewBaselineId = release.baselineId().orElse(null);
         return review;

@@ -3,6 +3,7 @@ package io.tracegate.platform.web;
 import io.tracegate.platform.failure.Failure;
 import io.tracegate.platform.persistence.Clash;
 import io.tracegate.platform.persistence.ConnectionLoss;
+import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
@@ -41,7 +42,8 @@ public class ContainerFailureMapper implements ExceptionMapper<Throwable> {
             if (t instanceof Failure failure) {
                 return new FailureMapper().toResponse(failure);
             }
-            if (t instanceof EJBAccessException) {
+            // Payara refuses a no-interface view with AccessLocalException, which is not an EJBAccessException.
+            if (t instanceof EJBAccessException || t instanceof AccessLocalException) {
                 // The role check at the HTTP edge (RoleCheck) already passed, so a refusal by the EJB container
                 // means the two disagree about the caller's roles: worth a trace, not only a 403.
                 LOG.log(Level.WARNING, "EJB container refused " + (security == null || security.getUserPrincipal() == null

@@ -149,6 +149,22 @@ public class Release {
     }
 
     /**
+     * Refuses a new evidence review unless the release is a DRAFT: from IN_REVIEW on the reviews are part of what
+     * the signers saw (approval counts them, the gate reads them), so a late one would change a signed release
+     * behind its signatures.
+     */
+    public void ensureAcceptsReviews() {
+        if (status.acceptsContentChanges()) {
+            return;
+        }
+        boolean reopenable = status == ReleaseStatus.IN_REVIEW || status == ReleaseStatus.REJECTED;
+        throw new Conflict("status", "release " + label() + " is " + status + ": its evidence reviews are part of what "
+                + (status == ReleaseStatus.IN_REVIEW ? "is being signed" : "was signed")
+                + (reopenable ? "; reopen it first (POST /api/releases/" + id + "/review/transitions {\"to\": \"DRAFT\"})"
+                        : " and stay as they are; open a new release to review its evidence again"));
+    }
+
+    /**
      * DRAFT → IN_REVIEW: the content freezes and {@code digest} (the SHA-256 of its canonical manifest)
      * becomes what signatures bind to. Each review starts a new round, so signatures of an earlier round
      * can never count for this one.

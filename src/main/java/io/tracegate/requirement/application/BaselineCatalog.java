@@ -3,6 +3,7 @@ package io.tracegate.requirement.application;
 import io.tracegate.platform.failure.InvalidInput;
 import io.tracegate.platform.failure.NoSuchEntity;
 import io.tracegate.platform.paging.Page;
+import io.tracegate.release.domain.ArtifactFileName;
 import io.tracegate.requirement.domain.BaselineDiff;
 import io.tracegate.requirement.domain.BaselineSource;
 import io.tracegate.requirement.domain.Requirement;
@@ -110,6 +111,7 @@ public class BaselineCatalog {
         if (fileName == null || fileName.isBlank() || fileName.length() > 255 || fileName.contains("/")) {
             throw new InvalidInput("fileName", "the export's file name (ending .reqif or .reqifz) is required");
         }
+        new ArtifactFileName(fileName); // the same display-name rules as any uploaded file (no controls, no bidi)
         RequirementFormat format = formats.stream().filter(f -> f.supports(fileName))
                 .max(java.util.Comparator.comparingInt(RequirementFormat::priority))
                 .orElseThrow(() -> new InvalidInput("fileName", "not a ReqIF file name (.reqif or .reqifz): " + fileName));

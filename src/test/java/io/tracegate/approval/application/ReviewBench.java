@@ -182,6 +182,8 @@ final class ReviewBench {
         review.trail = trail;
         review.approvalPackage = PackageStateOnFakes.of(packages, jobs);
         review.caller = caller.context();
+        review.trace = signing.trace;
+        review.signing = signing;
 
         person(ALICE, ML_ENGINEER);
         person(EVE, ML_ENGINEER);

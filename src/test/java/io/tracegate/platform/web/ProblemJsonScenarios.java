@@ -43,6 +43,10 @@ public interface ProblemJsonScenarios extends ApiScenarios {
     default void badPagingParametersAreNamed() {
         assertProblem(api().get(Login.AUDITOR, "api/models?limit=0"), 400, "limit");
         assertProblem(api().get(Login.AUDITOR, "api/models?offset=-1"), 400, "offset");
+        assertProblem(api().get(Login.AUDITOR, "api/models?limit=abc"), 400, "limit");
+        assertProblem(api().get(Login.AUDITOR, "api/models?limit=99999999999999999999"), 400, "limit");
+        assertProblem(api().get(Login.AUDITOR, "api/releases/1/artifacts?offset=1.5"), 400, "offset");
+        assertThat(api().get(Login.NOBODY, "api/models?limit=abc").status()).as("the login comes first").isEqualTo(401);
     }
 
     @Test

@@ -63,9 +63,20 @@ class ArtifactFileNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"invoice\u202Efdp.onnx", "front camera v2.onnx", "modèle-détection ö.plan",
+    @ValueSource(strings = {"front camera v2.onnx", "modèle-détection ö.plan",
             "模型.onnx", "a..b.onnx", "quote\"and%percent;*.onnx", "\uD83D\uDE97 car.onnx"})
-    void acceptsDisplayNamesWithBidiOverridesSpacesAndNonAscii(String name) {
+    void acceptsDisplayNamesWithSpacesAndNonAscii(String name) {
         assertThat(new ArtifactFileName(name).value()).isEqualTo(name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"invoice\u202Efdp.onnx", "a\u202Dmodel.onnx", "\u2066isolate\u2069.onnx", "rtl\u200F.onnx",
+            "zero\u200Bwidth.onnx", "\uFEFFbom.onnx"})
+    void refusesBidiControlsAndOtherInvisibleFormatCharactersNamingTheField(String name) {
+        assertThatThrownBy(() -> new ArtifactFileName(name)).isInstanceOfSatisfying(InvalidInput.class, e -> {
+            assertThat(e.field()).isEqualTo("fileName");
+            assertThat(e.getMessage()).contains("U+" + String.format("%04X", (int) name.chars()
+                    .filter(c -> Character.getType(c) == Character.FORMAT).findFirst().orElseThrow()));
+        });
     }
 }

@@ -137,7 +137,13 @@ public interface ArtifactUploadScenarios extends ApiScenarios {
     default void aHostileButPrintableFileNameIsKeptForDisplayAndEscapedInTheDownload() throws Exception {
         long release = Requests.newRelease(api());
         byte[] bytes = randomBytes(100);
-        String name = "evil\u202Egnp.onnx \"quoted\"";
+        String bidi = "evil\u202Egnp.onnx";
+        Reply refused = api().upload(Login.CI, uploadPath(release, java.net.URLEncoder.encode(bidi, StandardCharsets.UTF_8),
+                "OTHER", sha256(bytes)), bytes);
+        assertThat(refused.status()).as("a bidi override makes the name read as 'evilxnno.png': " + refused).isEqualTo(400);
+        assertThat(refused.json().getString("field")).isEqualTo("fileName");
+        assertThat(refused.json().getString("detail")).contains("U+202E");
+        String name = "évil:<gnp>.onnx \"quoted\" 模型";
         String encoded = java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
         Reply created = api().upload(Login.CI, uploadPath(release, encoded, "OTHER", sha256(bytes)), bytes);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

@@ -76,8 +76,10 @@ class WhatWasSignedShipsTest {
         bench.submit(release);
         Instant expiry = Instant.now().plus(Duration.ofMillis(1500));
         String secret = bench.challenge(KIM, release).secret().value();
+        String code = bench.code(KIM);
         Waiver waiver = bench.as(KIM, () -> bench.signing.waive(release.id(), new RequirementId("MLR-2"),
-                ReviewBench.JUSTIFICATION, expiry, bench.digest(release), secret, ReviewBench.password(KIM).toCharArray()));
+                ReviewBench.JUSTIFICATION, expiry, bench.digest(release), secret, ReviewBench.password(KIM).toCharArray(),
+                code));
         assertThat(waiver.isValidFor(release, Instant.now())).isTrue();
         bench.approve(ANN, release);
         assertThat(release.status()).isEqualTo(ReleaseStatus.APPROVED);

@@ -4,11 +4,11 @@ import io.tracegate.platform.persistence.ConnectionLoss;
 import io.tracegate.platform.security.LoginFailed;
 import io.tracegate.platform.security.LoginMethod;
 import io.tracegate.platform.security.Roles;
+import io.tracegate.platform.web.ServletProblem;
 import io.tracegate.platform.web.TooManyAttempts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -18,11 +18,11 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -183,23 +183,8 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus problem(HttpServletResponse response, int status, String slug, String title,
                                                 String detail) {
-        response.setStatus(status);
-        if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
-            response.setHeader("Retry-After", "5");
-        }
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        String body = Json.createObjectBuilder()
-                .add("type", "https://tracegate.io/problems/" + slug)
-                .add("title", title)
-                .add("status", status)
-                .add("detail", detail)
-                .build().toString();
-        try {
-            response.getWriter().write(body);
-        } catch (IOException ignored) {
-            // the client went away; nothing to tell it
-        }
+        ServletProblem.send(response, status, title, slug, detail,
+                status == HttpServletResponse.SC_SERVICE_UNAVAILABLE ? Map.of("Retry-After", "5") : Map.of());
         return AuthenticationStatus.SEND_FAILURE;
     }
 

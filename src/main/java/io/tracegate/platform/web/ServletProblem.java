@@ -7,12 +7,12 @@ import java.io.IOException;
 import java.util.Map;
 
 /** A problem+json answer written straight to a servlet response, for the edges that run before JAX-RS. */
-final class ServletProblem {
+public final class ServletProblem {
 
     private ServletProblem() {
     }
 
-    static void send(HttpServletResponse response, int status, String title, String slug, String detail,
+    public static void send(HttpServletResponse response, int status, String title, String slug, String detail,
                      Map<String, String> headers) {
         if (response.isCommitted()) {
             return;

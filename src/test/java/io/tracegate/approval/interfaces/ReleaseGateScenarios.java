@@ -94,14 +94,18 @@ public interface ReleaseGateScenarios extends ApprovalScenarios {
         Instant expiry = Instant.now().plusSeconds(20);
         Reply waived = api().post(Login.SAFETY_MANAGER, "api/releases/" + release + "/review/waivers", """
                 {"requirement": "MLR-PED-NIGHT", "justification": "Night HIL rig offline; day tracks only for now.",
-                 "expiresAt": "%s", "manifestDigest": "%s", "challenge": "%s", "password": "%s"}"""
-                .formatted(expiry, digest, challenge(Login.SAFETY_MANAGER, release, digest), PASSWORD));
+                 "expiresAt": "%s", "manifestDigest": "%s", "challenge": "%s", "password": "%s", "code": "%s"}"""
+                .formatted(expiry, digest, challenge(Login.SAFETY_MANAGER, release, digest), PASSWORD,
+                        code(Login.SAFETY_MANAGER)));
         assertThat(waived.status()).as(waived.toString()).isEqualTo(201);
         assertThat(sign(Login.APPROVER, release, "APPROVE_HIL", digest, PASSWORD).status()).isEqualTo(201);
         Map<String, String> asLee = Identities.basic(lee, PASSWORD);
-        assertThat(api().send("POST", "api/releases/" + release + "/review/signatures", """
-                {"meaning": "APPROVE_HIL", "manifestDigest": "%s", "challenge": "%s", "password": "%s"}"""
-                .formatted(digest, challenge(asLee, release, digest), PASSWORD), asLee).status()).isEqualTo(201);
+        String leesSecret = Identities.enrolAuthenticator(api(), asLee, PASSWORD);
+        Reply leeSigned = api().send("POST", "api/releases/" + release + "/review/signatures", """
+                {"meaning": "APPROVE_HIL", "manifestDigest": "%s", "challenge": "%s", "password": "%s", "code": "%s"}"""
+                .formatted(digest, challenge(asLee, release, digest), PASSWORD, io.tracegate.it.OneTimeCodes.fresh(leesSecret)),
+                asLee);
+        assertThat(leeSigned.status()).as(leeSigned.toString()).isEqualTo(201);
         assertThat(status(release).getString("status")).isEqualTo("APPROVED");
         assertThat(awaitApprovalPackage(release, 1).getString("state")).isEqualTo("SUCCEEDED");
 
@@ -159,12 +163,12 @@ public interface ReleaseGateScenarios extends ApprovalScenarios {
                 "{\"manifestDigest\": \"" + digest + "\"}"), "challenge");
         String kims = challenge(Login.SAFETY_MANAGER, release, digest);
         assertForbidden(api().post(Login.ADMIN, "api/releases/" + release + "/review/signatures", """
-                {"meaning": "APPROVE_HIL", "manifestDigest": "%s", "challenge": "%s", "password": "%s"}"""
-                .formatted(digest, kims, PASSWORD)), "signature");
+                {"meaning": "APPROVE_HIL", "manifestDigest": "%s", "challenge": "%s", "password": "%s", "code": "%s"}"""
+                .formatted(digest, kims, PASSWORD, code(Login.ADMIN))), "signature");
         assertForbidden(api().post(Login.ADMIN, "api/releases/" + release + "/review/waivers", """
                 {"requirement": "MLR-PED-NIGHT", "justification": "Administrators do not judge releases at all.",
-                 "expiresAt": "%s", "manifestDigest": "%s", "challenge": "%s", "password": "%s"}"""
-                .formatted(Instant.now().plusSeconds(86_400), digest, kims, PASSWORD)), "waiver");
+                 "expiresAt": "%s", "manifestDigest": "%s", "challenge": "%s", "password": "%s", "code": "%s"}"""
+                .formatted(Instant.now().plusSeconds(86_400), digest, kims, PASSWORD, code(Login.ADMIN))), "waiver");
         assertThat(status(release).getJsonArray("signatures")).isEmpty();
         assertThat(status(release).getJsonArray("waivers")).isEmpty();
 

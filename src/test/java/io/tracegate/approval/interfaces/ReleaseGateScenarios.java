@@ -96,7 +96,7 @@ public interface ReleaseGateScenarios extends ApprovalScenarios {
                 {"requirement": "MLR-PED-NIGHT", "justification": "Night HIL rig offline; day tracks only for now.",
                  "expiresAt": "%s", "manifestDigest": "%s", "challenge": "%s", "password": "%s", "code": "%s"}"""
                 .formatted(expiry, digest, challenge(Login.SAFETY_MANAGER, release, digest), PASSWORD,
-                        code(Login.SAFETY_MANAGER)));
+                        ApprovalScenarios.code(Login.SAFETY_MANAGER)));
         assertThat(waived.status()).as(waived.toString()).isEqualTo(201);
         assertThat(sign(Login.APPROVER, release, "APPROVE_HIL", digest, PASSWORD).status()).isEqualTo(201);
         Map<String, String> asLee = Identities.basic(lee, PASSWORD);
@@ -164,11 +164,11 @@ public interface ReleaseGateScenarios extends ApprovalScenarios {
         String kims = challenge(Login.SAFETY_MANAGER, release, digest);
         assertForbidden(api().post(Login.ADMIN, "api/releases/" + release + "/review/signatures", """
                 {"meaning": "APPROVE_HIL", "manifestDigest": "%s", "challenge": "%s", "password": "%s", "code": "%s"}"""
-                .formatted(digest, kims, PASSWORD, code(Login.ADMIN))), "signature");
+                .formatted(digest, kims, PASSWORD, ApprovalScenarios.code(Login.ADMIN))), "signature");
         assertForbidden(api().post(Login.ADMIN, "api/releases/" + release + "/review/waivers", """
                 {"requirement": "MLR-PED-NIGHT", "justification": "Administrators do not judge releases at all.",
                  "expiresAt": "%s", "manifestDigest": "%s", "challenge": "%s", "password": "%s", "code": "%s"}"""
-                .formatted(Instant.now().plusSeconds(86_400), digest, kims, PASSWORD, code(Login.ADMIN))), "waiver");
+                .formatted(Instant.now().plusSeconds(86_400), digest, kims, PASSWORD, ApprovalScenarios.code(Login.ADMIN))), "waiver");
         assertThat(status(release).getJsonArray("signatures")).isEmpty();
         assertThat(status(release).getJsonArray("waivers")).isEmpty();
 

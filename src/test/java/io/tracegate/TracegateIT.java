@@ -3,12 +3,14 @@ package io.tracegate;
 import io.tracegate.approval.interfaces.ApprovalScenarios;
 import io.tracegate.approval.interfaces.ReleaseGateScenarios;
 import io.tracegate.approval.interfaces.SigningFactorScenarios;
+import io.tracegate.approval.interfaces.WaiverScenarios;
 import io.tracegate.audit.interfaces.PackageScenarios;
 import io.tracegate.evidence.interfaces.CrossCheckScenarios;
 import io.tracegate.evidence.interfaces.DemoVerdictScenarios;
 import io.tracegate.evidence.interfaces.EvidenceScenarios;
 import io.tracegate.evidence.interfaces.NodeJunitScenarios;
 import io.tracegate.identity.interfaces.IdentityScenarios;
+import io.tracegate.identity.interfaces.TokenScenarios;
 import io.tracegate.it.Api;
 import io.tracegate.it.Deployment;
 import io.tracegate.it.TestDatabase;
@@ -43,7 +45,7 @@ class TracegateIT implements ModelAndReleaseScenarios, RecipeScenarios, Artifact
         ApprovalScenarios, ProblemJsonScenarios, AccessScenarios, ReadinessScenarios, BaselineScenarios,
         IdentityScenarios, AuditScenarios, PackageScenarios, DatabaseLossScenarios, NodeJunitScenarios,
         OpenApiScenarios, DemoVerdictScenarios, CrossCheckScenarios, LocalRootScenarios, SigningFactorScenarios,
-        ReleaseGateScenarios, HostileInputScenarios {
+        ReleaseGateScenarios, HostileInputScenarios, WaiverScenarios, TokenScenarios {
 
     @ArquillianResource
     URL deployed;

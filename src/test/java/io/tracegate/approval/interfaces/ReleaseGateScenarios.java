@@ -1,7 +1,6 @@
 package io.tracegate.approval.interfaces;
 
 import io.tracegate.identity.interfaces.Identities;
-import io.tracegate.it.Api;
 import io.tracegate.it.Login;
 import io.tracegate.it.Reply;
 import jakarta.json.JsonObject;
@@ -81,14 +80,7 @@ public interface ReleaseGateScenarios extends ApprovalScenarios {
     /** A waiver that expires between approval and hand-over leaves the gate red: the hand-over says so. */
     @Test
     default void handingOverChecksTheGateAgainAsItIsThen() throws Exception {
-        String lee = Api.unique("lee");
-        String adminSet = "set by the admin 2026";
-        assertThat(api().post(Login.ADMIN, "api/users", """
-                {"username": "%s", "printedName": "Lee Second", "roles": ["SAFETY_MANAGER"], "password": "%s"}"""
-                .formatted(lee, adminSet)).status()).isEqualTo(201);
-        assertThat(api().send("PUT", "api/users/me/password", """
-                {"currentPassword": "%s", "newPassword": "%s"}""".formatted(adminSet, PASSWORD),
-                Identities.basic(lee, adminSet)).status()).isEqualTo(204);
+        Signer second = secondSafetyManager();
         long release = release(smallBaseline(), false);
         String digest = submit(release);
         Instant expiry = Instant.now().plusSeconds(20);
@@ -99,11 +91,10 @@ public interface ReleaseGateScenarios extends ApprovalScenarios {
                         ApprovalScenarios.code(Login.SAFETY_MANAGER)));
         assertThat(waived.status()).as(waived.toString()).isEqualTo(201);
         assertThat(sign(Login.APPROVER, release, "APPROVE_HIL", digest, PASSWORD).status()).isEqualTo(201);
-        Map<String, String> asLee = Identities.basic(lee, PASSWORD);
-        String leesSecret = Identities.enrolAuthenticator(api(), asLee, PASSWORD);
+        Map<String, String> asLee = Identities.basic(second.username(), PASSWORD);
         Reply leeSigned = api().send("POST", "api/releases/" + release + "/review/signatures", """
                 {"meaning": "APPROVE_HIL", "manifestDigest": "%s", "challenge": "%s", "password": "%s", "code": "%s"}"""
-                .formatted(digest, challenge(asLee, release, digest), PASSWORD, io.tracegate.it.OneTimeCodes.fresh(leesSecret)),
+                .formatted(digest, challenge(asLee, release, digest), PASSWORD, io.tracegate.it.OneTimeCodes.fresh(second.secret())),
                 asLee);
         assertThat(leeSigned.status()).as(leeSigned.toString()).isEqualTo(201);
         assertThat(status(release).getString("status")).isEqualTo("APPROVED");
